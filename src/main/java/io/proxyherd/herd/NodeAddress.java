@@ -1,0 +1,4 @@
+package io.proxyherd.herd;
+
+/** Where one node of the herd is reached: by clients on its TCP port, by people and peers over HTTP. */
+public record NodeAddress(String name, String host, int clientPort, int httpPort) {}

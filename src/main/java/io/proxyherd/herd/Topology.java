@@ -1,0 +1,167 @@
+package io.proxyherd.herd;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The herd as {@code server-config/herd.properties} describes it: its nodes, their addresses and the
+ * links flooding follows. Built from any key lookup, so nodes read it through MicroProfile Config
+ * and the launcher straight from the file.
+ */
+public final class Topology {
+
+    private final Map<String, NodeAddress> nodes;
+    private final Map<String, Set<String>> neighbours;
+    private final String brokerHost;
+    private final int brokerPort;
+
+    private Topology(Map<String, NodeAddress> nodes, Map<String, Set<String>> neighbours, String brokerHost, int brokerPort) {
+        this.nodes = nodes;
+        this.neighbours = neighbours;
+        this.brokerHost = brokerHost;
+        this.brokerPort = brokerPort;
+    }
+
+    public static Topology load(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the herd configuration " + file + ": " + e.getMessage(), e);
+        }
+        return from(key -> Optional.ofNullable(properties.getProperty(key)));
+    }
+
+    public static Topology from(Function<String, Optional<String>> settings) {
+        Settings config = new Settings(settings);
+        Map<String, NodeAddress> nodes = new LinkedHashMap<>();
+        for (String name : config.list("herd.nodes")) {
+            String prefix = "herd.node." + name + ".";
+            nodes.put(name, new NodeAddress(
+                    name,
+                    config.text(prefix + "host"),
+                    config.port(prefix + "client-port"),
+                    config.port(prefix + "http-port")));
+        }
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("herd.nodes names no node");
+        }
+        Map<String, Set<String>> neighbours = new LinkedHashMap<>();
+        nodes.keySet().forEach(name -> neighbours.put(name, new TreeSet<>()));
+        for (String link : config.list("herd.links")) {
+            String[] ends = link.split("-", -1);
+            if (ends.length != 2 || !nodes.containsKey(ends[0]) || !nodes.containsKey(ends[1]) || ends[0].equals(ends[1])) {
+                throw new IllegalArgumentException("herd.links: '" + link + "' is not a link between two different known nodes");
+            }
+            neighbours.get(ends[0]).add(ends[1]);
+            neighbours.get(ends[1]).add(ends[0]);
+        }
+        neighbours.replaceAll((name, set) -> Collections.unmodifiableSet(set));
+        Topology topology = new Topology(
+                Collections.unmodifiableMap(nodes),
+                Collections.unmodifiableMap(neighbours),
+                config.text("herd.broker.host"),
+                config.port("herd.broker.port"));
+        topology.requireConnected();
+        return topology;
+    }
+
+    public List<NodeAddress> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    public NodeAddress node(String name) {
+        NodeAddress node = nodes.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("unknown node '" + name + "'; the herd has " + String.join(", ", nodes.keySet()));
+        }
+        return node;
+    }
+
+    public boolean has(String name) {
+        return nodes.containsKey(name);
+    }
+
+    /** The nodes {@code name} floods to, in name order. */
+    public Set<String> neighbours(String name) {
+        node(name);
+        return neighbours.get(name);
+    }
+
+    /** The durable queue a node consumes its flood messages from. */
+    public static String queueOf(String node) {
+        return "herd." + node;
+    }
+
+    public String brokerHost() {
+        return brokerHost;
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    private void requireConnected() {
+        String first = nodes.keySet().iterator().next();
+        Set<String> reached = new LinkedHashSet<>(List.of(first));
+        ArrayDeque<String> pending = new ArrayDeque<>(reached);
+        while (!pending.isEmpty()) {
+            for (String next : neighbours.get(pending.pop())) {
+                if (reached.add(next)) {
+                    pending.push(next);
+                }
+            }
+        }
+        if (reached.size() != nodes.size()) {
+            Set<String> cut = new TreeSet<>(nodes.keySet());
+            cut.removeAll(reached);
+            throw new IllegalArgumentException("herd.links leave " + cut + " unreachable from " + first + ": updates would not reach every node");
+        }
+    }
+
+    /** Typed reads with errors that name the key. */
+    private record Settings(Function<String, Optional<String>> lookup) {
+
+        String text(String key) {
+            return lookup.apply(key)
+                    .map(String::strip)
+                    .filter(value -> !value.isEmpty())
+                    .orElseThrow(() -> new IllegalArgumentException("missing setting " + key));
+        }
+
+        List<String> list(String key) {
+            return Arrays.stream(text(key).split(","))
+                    .map(String::strip)
+                    .filter(item -> !item.isEmpty())
+                    .toList();
+        }
+
+        int port(String key) {
+            String value = text(key);
+            try {
+                int port = Integer.parseInt(value);
+                if (port > 0 && port < 65536) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(key + " is '" + value + "', not a port number");
+        }
+    }
+}
