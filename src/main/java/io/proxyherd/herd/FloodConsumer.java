@@ -1,0 +1,57 @@
+package io.proxyherd.herd;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import java.util.logging.Logger;
+
+/**
+ * Takes updates off this node's own queue and hands them to {@link Flooding}. It also defines the
+ * connection factory {@link FloodPublisher} sends with: resource definitions are read from components.
+ */
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+            @ActivationConfigProperty(propertyName = "destination", propertyValue = "herd.${ENV=HERD_NODE}"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        })
+@ConnectionFactoryDefinition(
+        name = FloodConsumer.CONNECTION_FACTORY,
+        interfaceName = "org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory",
+        resourceAdapter = "artemis-ra",
+        transactionSupport = TransactionSupportLevel.XATransaction,
+        maxPoolSize = 32,
+        minPoolSize = 1)
+public class FloodConsumer implements MessageListener {
+
+    static final String CONNECTION_FACTORY = "java:app/jms/herd";
+
+    private static final Logger LOG = Logger.getLogger(FloodConsumer.class.getName());
+
+    @Inject
+    Flooding flooding;
+
+    @Override
+    public void onMessage(Message message) {
+        if (!(message instanceof TextMessage text)) {
+            LOG.warning(() -> "dropped a flood message that is not text: " + message);
+            return;
+        }
+        try {
+            long stampedAt = text.propertyExists(FloodMessage.STAMPED_AT) ? text.getLongProperty(FloodMessage.STAMPED_AT) : 0;
+            flooding.receive(
+                    new FloodMessage(text.getText(), text.getStringProperty(FloodMessage.FROM), stampedAt),
+                    text.getJMSRedelivered());
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read flood message " + message, e);
+        }
+    }
+}

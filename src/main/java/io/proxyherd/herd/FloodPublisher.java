@@ -1,0 +1,53 @@
+package io.proxyherd.herd;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends updates to neighbours' queues through the Artemis resource adapter, persistent so a neighbour
+ * that is down finds them when it returns. Inside the message-driven bean the sends join its
+ * transaction, so a forward and the acknowledgement of what caused it commit together.
+ */
+@ApplicationScoped
+public class FloodPublisher {
+
+    private static final Logger LOG = Logger.getLogger(FloodPublisher.class.getName());
+
+    @Resource(lookup = FloodConsumer.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    /** Sends every message to every node's queue; throws if a send fails, so the caller can retry. */
+    public void send(Collection<FloodMessage> messages, Collection<String> nodes) {
+        if (messages.isEmpty() || nodes.isEmpty()) {
+            return;
+        }
+        try (JMSContext context = connectionFactory.createContext()) {
+            List<Queue> queues = nodes.stream().map(node -> context.createQueue(Topology.queueOf(node))).toList();
+            var producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (FloodMessage message : messages) {
+                TextMessage text = context.createTextMessage(message.atLine());
+                text.setStringProperty(FloodMessage.FROM, message.from());
+                text.setLongProperty(FloodMessage.STAMPED_AT, message.stampedAtMillis());
+                for (Queue queue : queues) {
+                    producer.send(queue, text);
+                }
+                LOG.info(() -> "flood sent to " + nodes + ": " + message.atLine());
+            }
+        } catch (JMSRuntimeException e) {
+            LOG.log(Level.WARNING, "flood of " + messages.size() + " updates to " + nodes + " failed: " + e.getMessage());
+            throw e;
+        } catch (jakarta.jms.JMSException e) {
+            throw new JMSRuntimeException("cannot build a flood message: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.proxyherd.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The files a local herd is made of, found where the build puts them, and where it keeps its state. */
+public record HerdFiles(Path config, Path payaraMicro, Path resourceAdapter, Path war, Path data, Path logs) {
+
+    /** The layout of a checkout after {@code ./mvnw package}. */
+    public static HerdFiles inCheckout(Path root) {
+        Path target = root.resolve("target");
+        return new HerdFiles(
+                root.resolve("server-config/herd.properties"),
+                target.resolve("payara-micro.jar"),
+                target.resolve("artemis-ra.rar"),
+                target.resolve("herd.war"),
+                root.resolve("data"),
+                root.resolve("logs"));
+    }
+
+    public HerdFiles withState(Path data, Path logs) {
+        return new HerdFiles(config, payaraMicro, resourceAdapter, war, data, logs);
+    }
+
+    /** Fails with the first missing file named, and how to make it. */
+    public void requireBuilt() {
+        for (Path file : new Path[] {config, payaraMicro, resourceAdapter, war}) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException(file + " is missing: run ./mvnw package -DskipTests first");
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.proxyherd.launcher;
+
+import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.herd.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A whole herd on this machine: the embedded broker and one Payara Micro process per node. Nodes can
+ * be stopped and started again while the others run, as tests and operators need.
+ */
+public final class LocalHerd implements AutoCloseable {
+
+    private static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseParallelGC");
+
+    private final Topology topology;
+    private final HerdFiles files;
+    private final EmbeddedBroker broker;
+    private final Map<String, String> environment;
+    private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+
+    private LocalHerd(Topology topology, HerdFiles files, Map<String, String> environment, EmbeddedBroker broker) {
+        this.topology = topology;
+        this.files = files;
+        this.environment = Map.copyOf(environment);
+        this.broker = broker;
+    }
+
+    /**
+     * Starts the broker and every node, and waits until each node's application is serving. The
+     * environment is added to each node's (configuration such as PLACES_BASE_URL).
+     */
+    public static LocalHerd start(HerdFiles files, Map<String, String> environment, Duration timeout,
+            Consumer<NodeProcess> onReady) throws Exception {
+        files.requireBuilt();
+        Topology topology = Topology.load(files.config());
+        PortCheck.requireFree(topology);
+        LocalHerd herd = new LocalHerd(topology, files, environment, EmbeddedBroker.start(topology, files.data().resolve("broker")));
+        try {
+            for (NodeAddress node : topology.nodes()) {
+                herd.launch(node.name());
+            }
+            herd.awaitReady(List.copyOf(herd.nodes.values()), timeout, onReady);
+            return herd;
+        } catch (Exception | Error e) {
+            herd.close();
+            throw e;
+        }
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public EmbeddedBroker broker() {
+        return broker;
+    }
+
+    public NodeProcess node(String name) {
+        NodeProcess node = nodes.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("node " + name + " is not running");
+        }
+        return node;
+    }
+
+    public List<NodeProcess> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    /** Stops one node as an operator would (Payara shuts down); the others keep running. */
+    public void stop(String name) {
+        node(name).close();
+        nodes.remove(name);
+    }
+
+    /** Starts a stopped node again and waits until it serves. */
+    public NodeProcess restart(String name, Duration timeout) throws InterruptedException {
+        if (nodes.containsKey(name)) {
+            throw new IllegalStateException("node " + name + " is already running");
+        }
+        NodeProcess node = launch(name);
+        awaitReady(List.of(node), timeout, ready -> {});
+        return node;
+    }
+
+    private NodeProcess launch(String name) {
+        try {
+            NodeProcess node = NodeProcess.start(topology.node(name), files, NODE_JVM_OPTIONS, environment);
+            nodes.put(name, node);
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start node " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitReady(List<NodeProcess> starting, Duration timeout, Consumer<NodeProcess> onReady)
+            throws InterruptedException {
+        List<NodeProcess> waiting = new ArrayList<>(starting);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!waiting.isEmpty()) {
+            for (NodeProcess node : List.copyOf(waiting)) {
+                if (!node.isAlive()) {
+                    throw new NodeFailedException(node, "exited with code " + node.exitCode() + " while starting");
+                }
+                if (node.isReady()) {
+                    waiting.remove(node);
+                    onReady.accept(node);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new NodeFailedException(waiting.get(0), "not serving after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Stops every node, then the broker. */
+    @Override
+    public void close() {
+        nodes.values().parallelStream().forEach(NodeProcess::close);
+        nodes.clear();
+        try {
+            broker.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.proxyherd.launcher;
+
+import io.proxyherd.herd.NodeAddress;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/** One node of the local herd: a Payara Micro process with the resource adapter deployed before the WAR. */
+public final class NodeProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final NodeAddress address;
+    private final Process process;
+    private final Path log;
+
+    private NodeProcess(NodeAddress address, Process process, Path log) {
+        this.address = address;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static NodeProcess start(NodeAddress address, HerdFiles files, List<String> jvmOptions,
+            Map<String, String> environment) throws IOException {
+        Files.createDirectories(files.logs());
+        Path log = files.logs().resolve(address.name() + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-jar", files.payaraMicro().toString(),
+                "--nocluster",
+                "--nohazelcast",
+                "--disablephonehome",
+                "--name", address.name(),
+                "--port", Integer.toString(address.httpPort()),
+                "--systemproperties", files.config().toString(),
+                "--logtofile", log.toString(),
+                // Order matters: the WAR's message-driven bean needs the adapter already deployed.
+                "--deploy", files.resourceAdapter().toString(),
+                "--deploy", files.war().toString(),
+                "--contextroot", "/"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(files.logs().resolve(address.name() + ".out").toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("HERD_NODE", address.name());
+        return new NodeProcess(address, builder.start(), log);
+    }
+
+    public NodeAddress address() {
+        return address;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code, or -1 while the process runs. */
+    public int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    public void onExit(IntConsumer action) {
+        process.onExit().thenAccept(exited -> action.accept(exited.exitValue()));
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** True once the application itself says it is ready (listener bound), not just Payara. */
+    public boolean isReady() {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://" + address.host() + ":" + address.httpPort() + "/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The last lines of the node's log, to say why it failed. */
+    public List<String> logTail(int lines) {
+        // Payara's file handler may add a generation number to the name it is given.
+        for (Path file : List.of(log, log.resolveSibling(log.getFileName() + ".0"), log.resolveSibling(address.name() + ".out"))) {
+            try {
+                if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                    List<String> all = Files.readAllLines(file);
+                    return all.subList(Math.max(0, all.size() - lines), all.size());
+                }
+            } catch (IOException e) {
+                // try the next file
+            }
+        }
+        return List.of();
+    }
+
+    /** Asks Payara to shut down, and kills it if it has not within the grace period. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

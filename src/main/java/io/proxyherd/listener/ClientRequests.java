@@ -1,0 +1,52 @@
+package io.proxyherd.listener;
+
+import io.proxyherd.herd.Flooding;
+import io.proxyherd.herd.LocationRegistry;
+import io.proxyherd.places.NearbySearch;
+import io.proxyherd.protocol.AtLine;
+import io.proxyherd.protocol.IAmAt;
+import io.proxyherd.protocol.Invalid;
+import io.proxyherd.protocol.Request;
+import io.proxyherd.protocol.WhatsAt;
+import io.proxyherd.protocol.WhatsAtReply;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Answers a client's line: parses it, asks the herd or Places, and formats the reply. */
+@ApplicationScoped
+public class ClientRequests implements LineHandler {
+
+    @Inject
+    Flooding flooding;
+
+    @Inject
+    LocationRegistry registry;
+
+    @Inject
+    NearbySearch places;
+
+    @Override
+    public CompletionStage<String> answer(String line) {
+        Request request = Request.parse(line);
+        if (request instanceof IAmAt iamat) {
+            return CompletableFuture.completedFuture(flooding.report(iamat).reply());
+        }
+        if (request instanceof WhatsAt whatsat) {
+            Optional<AtLine> known = registry.latest(whatsat.clientId());
+            if (known.isEmpty()) {
+                return CompletableFuture.completedFuture(new Invalid(line).reply());
+            }
+            AtLine at = known.get();
+            return places.search(
+                            at.position().latitude().doubleValue(),
+                            at.position().longitude().doubleValue(),
+                            whatsat.radiusMetres(),
+                            whatsat.maxResults())
+                    .thenApply(json -> WhatsAtReply.format(at, json));
+        }
+        return CompletableFuture.completedFuture(((Invalid) request).reply());
+    }
+}

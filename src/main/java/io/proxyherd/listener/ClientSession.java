@@ -1,0 +1,105 @@
+package io.proxyherd.listener;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One client connection: each line is answered in a single write, in the order the lines came, however
+ * long each answer takes. Once the client half-closes, the connection closes after the last answer.
+ * Anything going wrong closes this connection only.
+ */
+final class ClientSession extends SimpleChannelInboundHandler<String> {
+
+    private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
+
+    /** Lines read ahead of their answers before the session stops reading; bounds a flooding client. */
+    private static final int MAX_UNANSWERED = 64;
+
+    private final LineHandler handler;
+    private final int maxLineBytes;
+
+    // Touched only on the channel's event loop.
+    private CompletableFuture<Void> answered = CompletableFuture.completedFuture(null);
+    private int unanswered;
+
+    ClientSession(LineHandler handler, int maxLineBytes) {
+        this.handler = handler;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        LOG.info(() -> "connection opened: " + ctx.channel().remoteAddress());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        LOG.info(() -> "connection closed: " + ctx.channel().remoteAddress());
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        LOG.info(() -> ctx.channel().remoteAddress() + " < " + line);
+        if (++unanswered >= MAX_UNANSWERED) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        CompletableFuture<String> reply = handler.answer(line).toCompletableFuture();
+        answered = answered
+                .thenCombine(reply, (previous, text) -> text)
+                .thenAcceptAsync(text -> write(ctx, text), ctx.executor())
+                .exceptionally(failure -> {
+                    LOG.log(Level.WARNING, "no answer for '" + line + "' from " + ctx.channel().remoteAddress(), failure);
+                    ctx.close();
+                    return null;
+                });
+    }
+
+    private void write(ChannelHandlerContext ctx, String reply) {
+        LOG.info(() -> ctx.channel().remoteAddress() + " > " + reply);
+        ctx.writeAndFlush(ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(reply), StandardCharsets.UTF_8),
+                ctx.voidPromise());
+        if (--unanswered < MAX_UNANSWERED / 2 && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            answered.thenRunAsync(
+                    () -> ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE),
+                    ctx.executor());
+        } else if (event instanceof IdleStateEvent) {
+            LOG.info(() -> "closing idle connection " + ctx.channel().remoteAddress());
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": it sent a line over " + maxLineBytes + " bytes");
+        } else if (cause instanceof IOException) {
+            LOG.fine(() -> "connection " + ctx.channel().remoteAddress() + " failed: " + cause.getMessage());
+        } else {
+            LOG.log(Level.WARNING, "closing " + ctx.channel().remoteAddress() + " after an unexpected error", cause);
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,192 @@
+package io.proxyherd.places;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Nearby Search through Google's legacy Places endpoint, over the JAX-RS client it owns. */
+public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LegacyNearbySearch.class.getName());
+
+    static final String NO_KEY_MESSAGE = "no Places API key configured (set PLACES_API_KEY)";
+
+    private final PlacesSettings settings;
+    private final KeyRedaction redaction;
+    private final Client client;
+    private final long deadlineMillis;
+
+    public LegacyNearbySearch(PlacesSettings settings) {
+        this.settings = settings;
+        this.redaction = new KeyRedaction(settings.apiKey());
+        this.client = ClientBuilder.newBuilder()
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        // The read timeout bounds each read, not the whole answer: a body trickling in slowly would
+        // otherwise hold the caller indefinitely.
+        this.deadlineMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+    }
+
+    @Override
+    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
+        if (settings.apiKey().isEmpty()) {
+            LOG.warning("Places search not sent: " + NO_KEY_MESSAGE);
+            return answered(PlacesReply.error(PlacesReply.REQUEST_DENIED, NO_KEY_MESSAGE));
+        }
+        Optional<String> invalid = invalidArguments(latitude, longitude, radiusMetres, maxResults);
+        if (invalid.isPresent()) {
+            LOG.warning("Places search not sent: " + invalid.get());
+            return answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, invalid.get()));
+        }
+        String location = plain(latitude) + "," + plain(longitude);
+        String loggedUrl = settings.baseUrl();
+        try {
+            // Templates make JAX-RS encode the values, so a radius cannot smuggle in extra parameters.
+            WebTarget target = client.target(settings.baseUrl())
+                    .queryParam("location", "{location}")
+                    .queryParam("radius", "{radius}")
+                    .queryParam("key", "{key}")
+                    .resolveTemplate("location", location)
+                    .resolveTemplate("radius", radiusMetres);
+            loggedUrl = target.resolveTemplate("key", KeyRedaction.REDACTED).getUri().toString();
+            String url = loggedUrl;
+            LOG.fine(() -> "Places GET " + url);
+            return target.resolveTemplate("key", settings.apiKey().get())
+                    .request(MediaType.APPLICATION_JSON_TYPE)
+                    .rx()
+                    .get(String.class)
+                    .toCompletableFuture()
+                    .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
+                    .handle((body, failure) -> reply(body, failure, maxResults, url))
+                    .exceptionally(failure -> report(unexpected(failure), url).json());
+        } catch (RuntimeException failure) {
+            // An invalid base URL, or a closed client.
+            return answered(report(unexpected(failure), loggedUrl));
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private String reply(String body, Throwable failure, int maxResults, String url) {
+        // get(String.class) yields a body only for a 2xx; any other status arrives as a WebApplicationException.
+        PlacesReply reply = failure == null
+                ? PlacesReply.fromGoogle(200, body, maxResults, redaction)
+                : failed(unwrap(failure), maxResults);
+        return report(reply, url).json();
+    }
+
+    private PlacesReply failed(Throwable failure, int maxResults) {
+        if (failure instanceof WebApplicationException rejected) {
+            Response response = rejected.getResponse();
+            return PlacesReply.fromGoogle(response.getStatus(), entity(response), maxResults, redaction);
+        }
+        if (failure instanceof TimeoutException) {
+            return timedOut(deadlineMillis);
+        }
+        Optional<SocketTimeoutException> timeout = cause(failure, SocketTimeoutException.class);
+        if (timeout.isPresent()) {
+            String message = String.valueOf(timeout.get().getMessage()).toLowerCase(Locale.ROOT);
+            return timedOut(message.contains("connect")
+                    ? settings.connectTimeout().toMillis()
+                    : settings.readTimeout().toMillis());
+        }
+        Optional<IOException> io = cause(failure, IOException.class);
+        if (failure instanceof ProcessingException && io.isPresent()) {
+            return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places unreachable: " + describe(io.get()));
+        }
+        return unexpected(failure);
+    }
+
+    private PlacesReply timedOut(long millis) {
+        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request timed out after " + millis + " ms");
+    }
+
+    private PlacesReply unexpected(Throwable failure) {
+        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request failed: " + describe(unwrap(failure)));
+    }
+
+    private PlacesReply report(PlacesReply reply, String url) {
+        // The stack trace is left out: exception text from the client may quote the request.
+        reply.problem().ifPresent(problem -> LOG.warning("Places GET " + url + " failed: " + problem));
+        return reply;
+    }
+
+    private String describe(Throwable failure) {
+        String message = failure.getMessage();
+        String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return redaction.apply(text);
+    }
+
+    private static String entity(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(String.class) : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return Optional.of(type.cast(current));
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> invalidArguments(
+            double latitude, double longitude, String radiusMetres, int maxResults) {
+        if (!Double.isFinite(latitude) || !Double.isFinite(longitude)) {
+            return Optional.of("location must be finite, was " + latitude + "," + longitude);
+        }
+        if (radiusMetres == null || radiusMetres.isBlank()) {
+            return Optional.of("radius must be given");
+        }
+        if (maxResults < 0) {
+            return Optional.of("maximum number of results must not be negative, was " + maxResults);
+        }
+        return Optional.empty();
+    }
+
+    /** Plain decimal notation: Google does not read exponents such as {@code 1.0E-5}. */
+    static String plain(double degrees) {
+        return BigDecimal.valueOf(degrees).stripTrailingZeros().toPlainString();
+    }
+
+    private static CompletionStage<String> answered(PlacesReply reply) {
+        return CompletableFuture.completedFuture(reply.json());
+    }
+}

@@ -1,0 +1,93 @@
+package io.proxyherd.protocol;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An AT line: what a server said about a client's IAMAT.
+ *
+ * <p>The natural ordering ranks records by how current they are: {@code a.compareTo(b) > 0} exactly when
+ * {@code a.supersedes(b)}, so the maximum of any set of records for one client is the one every node keeps.
+ */
+public record AtLine(String server, String timeDifference, String clientId, Position position, ClientTime clientTime)
+        implements Comparable<AtLine> {
+
+    static final String COMMAND = "AT";
+
+    private static final int FIELD_COUNT = 6;
+    private static final int NANO_DIGITS = 9;
+    // Exactly what stamp produces: an explicit sign, no superfluous leading zeros, nine fraction digits.
+    private static final Pattern TIME_DIFFERENCE = Pattern.compile("[+-](?:0|[1-9][0-9]*)\\.[0-9]{9}");
+
+    public AtLine {
+        Fields.requireField(server, "server");
+        if (timeDifference == null || !TIME_DIFFERENCE.matcher(timeDifference).matches()) {
+            throw new IllegalArgumentException("not a time difference: " + timeDifference);
+        }
+        Fields.requireField(clientId, "client id");
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(clientTime, "clientTime");
+    }
+
+    /** The AT line {@code server} produces for {@code iamat} received at {@code received}. */
+    public static AtLine stamp(String server, Instant received, IAmAt iamat) {
+        BigDecimal receivedSeconds = BigDecimal.valueOf(received.getEpochSecond())
+                .add(BigDecimal.valueOf(received.getNano(), NANO_DIGITS));
+        BigDecimal difference = receivedSeconds.subtract(iamat.time().seconds());
+        return new AtLine(server, formatDifference(difference), iamat.clientId(), iamat.position(), iamat.time());
+    }
+
+    /** Parses an AT line as it travels between servers: {@code AT server diff client position time}. */
+    public static Optional<AtLine> parse(String line) {
+        if (line == null) {
+            return Optional.empty();
+        }
+        List<String> fields = Fields.split(line);
+        if (fields.size() != FIELD_COUNT || !fields.get(0).equals(COMMAND)
+                || !TIME_DIFFERENCE.matcher(fields.get(2)).matches()) {
+            return Optional.empty();
+        }
+        return Position.parse(fields.get(4)).flatMap(position -> ClientTime.parse(fields.get(5))
+                .map(time -> new AtLine(fields.get(1), fields.get(2), fields.get(3), position, time)));
+    }
+
+    /** The line without terminator, fields separated by single spaces, client fields as the client wrote them. */
+    public String text() {
+        return String.join(" ", COMMAND, server, timeDifference, clientId, position.text(), clientTime.text());
+    }
+
+    /** {@link #text()} followed by a newline, as sent to the client. */
+    public String reply() {
+        return text() + "\n";
+    }
+
+    /**
+     * True if this line should replace {@code current} as the client's record: strictly newer client time wins;
+     * on equal client time the lexicographically smaller {@link #text()} wins, so every node converges to the same
+     * record whatever order the lines arrive in; identical lines give false. Both lines should be about one client.
+     */
+    public boolean supersedes(AtLine current) {
+        return compareTo(current) > 0;
+    }
+
+    @Override
+    public int compareTo(AtLine other) {
+        int byTime = clientTime.compareTo(other.clientTime);
+        if (byTime != 0) {
+            return byTime;
+        }
+        // Reversed on purpose: the smaller text is the more current record.
+        return other.text().compareTo(text());
+    }
+
+    private static String formatDifference(BigDecimal difference) {
+        // Client times have at most nine fraction digits, so this scale change never actually rounds.
+        BigDecimal scaled = difference.setScale(NANO_DIGITS, RoundingMode.HALF_EVEN);
+        return (scaled.signum() < 0 ? "-" : "+") + scaled.abs().toPlainString();
+    }
+}

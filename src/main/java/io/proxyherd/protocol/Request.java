@@ -1,0 +1,25 @@
+package io.proxyherd.protocol;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A line a client sent, understood as one of the commands or as invalid. */
+public sealed interface Request permits IAmAt, WhatsAt, Invalid {
+
+    /**
+     * Parses one line, given without its line terminator. Never throws: anything that is not a well-formed
+     * {@code IAMAT} or {@code WHATSAT} (including {@code AT} lines and a null line, taken as empty) is {@link Invalid}.
+     */
+    static Request parse(String line) {
+        if (line == null) {
+            return new Invalid("");
+        }
+        List<String> fields = Fields.split(line);
+        Optional<? extends Request> request = fields.isEmpty() ? Optional.empty() : switch (fields.get(0)) {
+            case IAmAt.COMMAND -> IAmAt.fromFields(fields);
+            case WhatsAt.COMMAND -> WhatsAt.fromFields(fields);
+            default -> Optional.empty();
+        };
+        return request.<Request>map(parsed -> parsed).orElseGet(() -> new Invalid(line));
+    }
+}

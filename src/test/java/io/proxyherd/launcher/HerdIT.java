@@ -1,0 +1,130 @@
+package io.proxyherd.launcher;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.proxyherd.support.LineConnection;
+import io.proxyherd.support.OneShotClient;
+import io.proxyherd.support.PlacesStandIn;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole herd of server-config/herd.properties: the real broker and five real Payara Micro nodes. */
+class HerdIT {
+
+    private static final List<String> NODES = List.of("Goloman", "Hands", "Holiday", "Welsh", "Wilkes");
+
+    private static PlacesStandIn places;
+    private static LocalHerd herd;
+
+    @BeforeAll
+    static void startHerd() throws Exception {
+        places = new PlacesStandIn(0);
+        Path state = Path.of("target", "herd-it");
+        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
+                .withState(state.resolve("data"), state.resolve("logs"));
+        herd = LocalHerd.start(files, Map.of("PLACES_BASE_URL", places.baseUrl(), "PLACES_API_KEY", PlacesStandIn.KEY),
+                Duration.ofMinutes(4), node -> {});
+    }
+
+    @AfterAll
+    static void stopHerd() {
+        if (herd != null) {
+            herd.close();
+        }
+        places.close();
+    }
+
+    @Test
+    void anIamatAtWelshIsAnsweredAtHandsWithWelshsAtLine() throws Exception {
+        String atLine = iamat("Welsh", "kiwi.cs.ucla.edu", "+34.068930-118.445127");
+
+        String reply = awaitKnown("Hands", "kiwi.cs.ucla.edu", atLine);
+
+        assertThat(reply).startsWith(atLine + "\n{\n   \"html_attributions\" : [],").endsWith("}\n\n");
+    }
+
+    @Test
+    void everyNodeLearnsEveryUpdate() throws Exception {
+        for (String origin : NODES) {
+            String client = "everywhere-from-" + origin;
+            String atLine = iamat(origin, client, "+10.000000-020.000000");
+            for (String node : NODES) {
+                awaitKnown(node, client, atLine);
+            }
+        }
+    }
+
+    @Test
+    void theGradersOneShotClientsWorkAtEveryNode() throws Exception {
+        for (String node : NODES) {
+            String reply = OneShotClient.exchange(port(node), "IAMAT grader-" + node + " +34.068930-118.445127 1520023934.918963997");
+
+            assertThat(reply).matches("AT " + node + " \\+\\d+\\.\\d{9} grader-" + node
+                    + " \\+34\\.068930-118\\.445127 1520023934\\.918963997\n");
+        }
+    }
+
+    @Test
+    void invalidLinesAreAnsweredWithAQuestionMark() throws Exception {
+        assertThat(OneShotClient.exchange(port("Goloman"), "IAMAT too few\n")).isEqualTo("? IAMAT too few\n");
+        assertThat(OneShotClient.exchange(port("Wilkes"), "WHATSAT never-reported 10 5")).isEqualTo("? WHATSAT never-reported 10 5\n");
+    }
+
+    @Test
+    void holidayGoingDownAndComingBackLosesNothing() throws Exception {
+        herd.stop("Holiday");
+        try {
+            String fromGoloman = iamat("Goloman", "while-holiday-down-1", "+01.000000+001.000000");
+            awaitKnown("Hands", "while-holiday-down-1", fromGoloman);
+            String fromHands = iamat("Hands", "while-holiday-down-2", "+02.000000+002.000000");
+            awaitKnown("Goloman", "while-holiday-down-2", fromHands);
+            awaitKnown("Wilkes", "while-holiday-down-2", fromHands);
+        } finally {
+            herd.restart("Holiday", Duration.ofMinutes(2));
+        }
+
+        awaitKnown("Welsh", "while-holiday-down-2", null);
+        String afterRestart = iamat("Hands", "after-holiday-restart", "+03.000000+003.000000");
+        awaitKnown("Welsh", "after-holiday-restart", afterRestart);
+    }
+
+    /** Reports a client at a node now; returns the AT line the node answered. */
+    private static String iamat(String node, String client, String position) throws IOException {
+        Instant now = Instant.now();
+        String time = now.getEpochSecond() + "." + String.format("%09d", now.getNano());
+        try (LineConnection connection = new LineConnection(port(node))) {
+            String reply = connection.ask("IAMAT " + client + " " + position + " " + time);
+            assertThat(reply).startsWith("AT " + node + " ");
+            return reply.strip();
+        }
+    }
+
+    /** Waits until the node answers a WHATSAT for the client with the given AT line (any, if null). */
+    private static String awaitKnown(String node, String client, String atLine) {
+        return await("" + node + " knows " + client).atMost(30, SECONDS).pollInterval(Duration.ofMillis(50))
+                .until(() -> whatsat(node, client),
+                        reply -> atLine == null ? reply.startsWith("AT ") : reply.startsWith(atLine + "\n"));
+    }
+
+    private static String whatsat(String node, String client) throws IOException {
+        try (LineConnection connection = new LineConnection(port(node))) {
+            String line = "WHATSAT " + client + " 1 1";
+            connection.write(line + "\n");
+            String first = connection.readLine();
+            return first.startsWith("?") ? first : first + connection.readUntil("\n\n");
+        }
+    }
+
+    private static int port(String node) {
+        return herd.topology().node(node).clientPort();
+    }
+}

@@ -1,0 +1,79 @@
+package io.proxyherd.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClientTimeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1520023934.918963997", "1520023934.5", "1520023934", "0", "0.000000001", "007.10"})
+    void keepsTheTextAndItsExactValue(String text) {
+        ClientTime time = ClientTime.parse(text).orElseThrow();
+
+        assertThat(time.text()).isEqualTo(text);
+        assertThat(time.seconds()).isEqualTo(new BigDecimal(text));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {
+            "1520023934.9189639970",  // ten fraction digits
+            "+1520023934.5",
+            "-1520023934.5",
+            "1.5e9",
+            "1E9",
+            "1520023934.",
+            ".5",
+            "1,5",
+            "1.5.5",
+            "0x10",
+            "NaN",
+            "\u0661",
+            " 1",
+            "",
+    })
+    void rejectsMalformedTimes(String text) {
+        assertThat(ClientTime.parse(text)).isEmpty();
+    }
+
+    @Test
+    void rejectsNull() {
+        assertThat(ClientTime.parse(null)).isEmpty();
+    }
+
+    @Test
+    void comparesTheNinthDigitExactly() {
+        ClientTime earlier = time("1520023934.918963997");
+        ClientTime later = time("1520023934.918963998");
+
+        // The two are the same double, which is why timestamps must never be compared as doubles.
+        assertThat(Double.parseDouble(earlier.text())).isEqualTo(Double.parseDouble(later.text()));
+        assertThat(earlier.compareTo(later)).isNegative();
+        assertThat(later.compareTo(earlier)).isPositive();
+    }
+
+    @Test
+    void differentSpellingsOfOneInstantCompareEqual() {
+        assertThat(time("1.5").compareTo(time("1.500000000"))).isZero();
+        assertThat(time("2").compareTo(time("2.0"))).isZero();
+        assertThat(time("1.5")).isNotEqualTo(time("1.500000000"));
+    }
+
+    @Test
+    void equalTextsGiveEqualTimes() {
+        assertThat(new ClientTime(new BigDecimal("1.50"), "1.5")).isEqualTo(time("1.5"));
+    }
+
+    @Test
+    void constructorRejectsSecondsThatContradictTheText() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ClientTime(new BigDecimal("1.6"), "1.5"));
+    }
+
+    private static ClientTime time(String text) {
+        return ClientTime.parse(text).orElseThrow();
+    }
+}
