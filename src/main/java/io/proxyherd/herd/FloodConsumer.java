@@ -2,6 +2,8 @@ package io.proxyherd.herd;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -14,6 +16,11 @@ import java.util.logging.Logger;
 /**
  * Takes updates off this node's own queue and hands them to {@link Flooding}. It also defines the
  * connection factory {@link FloodPublisher} sends with: resource definitions are read from components.
+ *
+ * <p>Delivery is not transacted: the adapter acknowledges an update only after {@code onMessage}
+ * returns, and redelivers it if {@code onMessage} throws, so a forward that fails is retried. A JTA
+ * transaction would add nothing but cost: with the inbound session and the outbound connection as two
+ * resources, every update would pay for a two-phase commit.
  */
 @MessageDriven(
         activationConfig = {
@@ -27,9 +34,10 @@ import java.util.logging.Logger;
         name = FloodConsumer.CONNECTION_FACTORY,
         interfaceName = "org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory",
         resourceAdapter = "artemis-ra",
-        transactionSupport = TransactionSupportLevel.XATransaction,
+        transactionSupport = TransactionSupportLevel.NoTransaction,
         maxPoolSize = 32,
         minPoolSize = 1)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FloodConsumer implements MessageListener {
 
     static final String CONNECTION_FACTORY = "java:app/jms/herd";

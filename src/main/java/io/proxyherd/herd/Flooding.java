@@ -41,9 +41,9 @@ public class Flooding {
     }
 
     /**
-     * Takes an update from a neighbour. Runs inside the message-driven bean's transaction, so a failed
-     * forward rolls back and the update is redelivered; a redelivered update that is still the latest is
-     * forwarded again, since the first attempt may not have reached the broker.
+     * Takes an update from a neighbour. A forward that fails throws, so the broker redelivers the update;
+     * a redelivered update that is still the latest is forwarded again, since the first attempt may not
+     * have reached every neighbour.
      */
     public void receive(FloodMessage message, boolean redelivered) {
         LOG.info(() -> "flood received from " + message.from() + ": " + message.atLine());

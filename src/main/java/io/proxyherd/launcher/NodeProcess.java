@@ -2,10 +2,13 @@ package io.proxyherd.launcher;
 
 import io.proxyherd.herd.NodeAddress;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,9 @@ public final class NodeProcess implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The name of the application's own readiness check (see ListenerReadiness). */
+    private static final String READINESS_CHECK = "\"client-listener\"";
 
     private final NodeAddress address;
     private final Process process;
@@ -46,7 +52,7 @@ public final class NodeProcess implements AutoCloseable {
                 "--name", address.name(),
                 "--port", Integer.toString(address.httpPort()),
                 "--systemproperties", files.config().toString(),
-                "--logtofile", log.toString(),
+                "--logproperties", loggingProperties(address, files, log).toString(),
                 // Order matters: the WAR's message-driven bean needs the adapter already deployed.
                 "--deploy", files.resourceAdapter().toString(),
                 "--deploy", files.war().toString(),
@@ -59,8 +65,33 @@ public final class NodeProcess implements AutoCloseable {
         return new NodeProcess(address, builder.start(), log);
     }
 
+    /** The herd's logging settings with this node's log file filled in. */
+    private static Path loggingProperties(NodeAddress address, HerdFiles files, Path log) throws IOException {
+        Path template = files.config().resolveSibling("logging.properties");
+        Path properties = files.data().resolve("nodes").resolve(address.name()).resolve("logging.properties");
+        Files.createDirectories(properties.getParent());
+        String text = Files.readString(template, StandardCharsets.UTF_8)
+                .replace("@NODE_LOG@", log.toAbsolutePath().toString().replace("\\", "/"));
+        Files.writeString(properties, text, StandardCharsets.UTF_8);
+        return properties;
+    }
+
     public NodeAddress address() {
         return address;
+    }
+
+    /** The node's resident memory in KiB, as the kernel counts it (0 if unknown). */
+    public long residentKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not on Linux, or the process is gone
+        }
+        return 0;
     }
 
     public boolean isAlive() {
@@ -80,14 +111,19 @@ public final class NodeProcess implements AutoCloseable {
         return log;
     }
 
-    /** True once the application itself says it is ready (listener bound), not just Payara. */
+    /**
+     * True once the application itself serves: its readiness check is up and its client port accepts
+     * connections. Payara answers /health/ready with UP before the WAR is deployed, so UP alone says
+     * nothing about the application.
+     */
     public boolean isReady() {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://" + address.host() + ":" + address.httpPort() + "/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpResponse<String> health = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains(READINESS_CHECK) && acceptsClients();
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -96,10 +132,18 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    private boolean acceptsClients() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address.host(), address.clientPort()), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The last lines of the node's log, to say why it failed. */
     public List<String> logTail(int lines) {
-        // Payara's file handler may add a generation number to the name it is given.
-        for (Path file : List.of(log, log.resolveSibling(log.getFileName() + ".0"), log.resolveSibling(address.name() + ".out"))) {
+        for (Path file : List.of(log, log.resolveSibling(address.name() + ".out"))) {
             try {
                 if (Files.isRegularFile(file) && Files.size(file) > 0) {
                     List<String> all = Files.readAllLines(file);

@@ -20,6 +20,10 @@ final class LineFraming extends LineBasedFrameDecoder {
 
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        // Netty calls this again when the channel closes after a half-close; by then all is read.
+        if (!in.isReadable()) {
+            return;
+        }
         decode(ctx, in, out);
         int rest = in.readableBytes();
         if (rest > 0 && rest <= maxLineBytes) {
