@@ -43,7 +43,7 @@ public class FloodOutbox {
     LocalNode node;
 
     @Inject
-    @ConfigProperty(name = "herd.flood.senders", defaultValue = "4")
+    @ConfigProperty(name = "herd.flood.senders")
     int senders;
 
     private final ConcurrentMap<String, FloodMessage> pending = new ConcurrentHashMap<>();

@@ -63,7 +63,7 @@ public final class Topology {
         }
         Map<String, Set<String>> neighbours = new LinkedHashMap<>();
         nodes.keySet().forEach(name -> neighbours.put(name, new TreeSet<>()));
-        for (String link : config.list("herd.links")) {
+        for (String link : config.optionalList("herd.links")) {
             String[] ends = link.split("-", -1);
             if (ends.length != 2 || !nodes.containsKey(ends[0]) || !nodes.containsKey(ends[1]) || ends[0].equals(ends[1])) {
                 throw new IllegalArgumentException("herd.links: '" + link + "' is not a link between two different known nodes");
@@ -149,6 +149,12 @@ public final class Topology {
                     .map(String::strip)
                     .filter(item -> !item.isEmpty())
                     .toList();
+        }
+
+        /** A list that may be empty, as the links of a one-node herd. */
+        List<String> optionalList(String key) {
+            return lookup.apply(key).map(String::strip).filter(value -> !value.isEmpty())
+                    .map(value -> list(key)).orElse(List.of());
         }
 
         int port(String key) {

@@ -11,8 +11,9 @@ import java.util.logging.SimpleFormatter;
 /** Sends the embedded broker's log to its own file, so the console shows only the herd's progress. */
 final class BrokerLog {
 
-    // Held so the logger and its settings are not garbage-collected.
+    // Held so the loggers and their settings are not garbage-collected.
     private static final Logger ARTEMIS = Logger.getLogger("org.apache.activemq");
+    private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
 
     private BrokerLog() {}
 
@@ -24,6 +25,6 @@ final class BrokerLog {
         ARTEMIS.setUseParentHandlers(false);
         ARTEMIS.addHandler(handler);
         // The audit log records every connection and session: noise for a local herd.
-        Logger.getLogger("org.apache.activemq.audit").setLevel(Level.WARNING);
+        AUDIT.setLevel(Level.WARNING);
     }
 }

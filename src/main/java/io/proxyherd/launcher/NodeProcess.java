@@ -2,16 +2,14 @@ package io.proxyherd.launcher;
 
 import io.proxyherd.herd.NodeAddress;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,6 @@ import java.util.function.IntConsumer;
 
 /** One node of the local herd: a Payara Micro process with the resource adapter deployed before the WAR. */
 public final class NodeProcess implements AutoCloseable {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The name of the application's own readiness check (see ListenerReadiness). */
     private static final String READINESS_CHECK = "\"client-listener\"";
@@ -117,17 +112,19 @@ public final class NodeProcess implements AutoCloseable {
      * nothing about the application.
      */
     public boolean isReady() {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://" + address.host() + ":" + address.httpPort() + "/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
         try {
-            HttpResponse<String> health = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return health.statusCode() == 200 && health.body().contains(READINESS_CHECK) && acceptsClients();
+            // HttpURLConnection rather than java.net.http: its timeouts hold while Payara is half up.
+            HttpURLConnection health = (HttpURLConnection) URI.create(
+                    "http://" + address.host() + ":" + address.httpPort() + "/health/ready").toURL().openConnection();
+            health.setConnectTimeout(2_000);
+            health.setReadTimeout(2_000);
+            try (InputStream body = health.getInputStream()) {
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                return health.getResponseCode() == 200 && text.contains(READINESS_CHECK) && acceptsClients();
+            } finally {
+                health.disconnect();
+            }
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

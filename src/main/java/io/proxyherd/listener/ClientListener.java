@@ -43,23 +43,23 @@ public class ClientListener {
     LocalNode node;
 
     @Inject
-    @ConfigProperty(name = "herd.listener.bind-address", defaultValue = "0.0.0.0")
+    @ConfigProperty(name = "herd.listener.bind-address")
     String bindAddress;
 
     @Inject
-    @ConfigProperty(name = "herd.listener.max-line-bytes", defaultValue = "8192")
+    @ConfigProperty(name = "herd.listener.max-line-bytes")
     int maxLineBytes;
 
     @Inject
-    @ConfigProperty(name = "herd.listener.idle-timeout-seconds", defaultValue = "300")
+    @ConfigProperty(name = "herd.listener.idle-timeout-seconds")
     int idleTimeoutSeconds;
 
     @Inject
-    @ConfigProperty(name = "herd.listener.max-connections", defaultValue = "15000")
+    @ConfigProperty(name = "herd.listener.max-connections")
     int maxConnections;
 
     @Inject
-    @ConfigProperty(name = "herd.listener.threads", defaultValue = "0")
+    @ConfigProperty(name = "herd.listener.threads")
     int ioThreads;
 
     private EventLoopGroup acceptor;

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PlacesConfiguration {
 
     @Inject
-    @ConfigProperty(name = "places.base-url", defaultValue = PlacesSettings.GOOGLE_LEGACY_URL)
+    @ConfigProperty(name = "places.base-url")
     String baseUrl;
 
     // MicroProfile Config also finds this one as the environment variable PLACES_API_KEY.
@@ -22,11 +22,11 @@ public class PlacesConfiguration {
     Optional<String> apiKey;
 
     @Inject
-    @ConfigProperty(name = "places.connect-timeout-ms", defaultValue = "2000")
+    @ConfigProperty(name = "places.connect-timeout-ms")
     long connectTimeoutMs;
 
     @Inject
-    @ConfigProperty(name = "places.read-timeout-ms", defaultValue = "5000")
+    @ConfigProperty(name = "places.read-timeout-ms")
     long readTimeoutMs;
 
     @Produces

@@ -39,7 +39,7 @@ class TopologyTest {
     @Test
     void aNodeNoLinkReachesIsRefused() {
         assertThatThrownBy(() -> topology(Map.of("herd.links", "")))
-                .hasMessageContaining("missing setting herd.links");
+                .hasMessageContaining("[B] unreachable");
         assertThatThrownBy(() -> topology(Map.of("herd.links", "A-B", "herd.nodes", "A,B,C",
                         "herd.node.C.host", "h", "herd.node.C.client-port", "6", "herd.node.C.http-port", "7")))
                 .hasMessageContaining("[C] unreachable");

@@ -1,0 +1,55 @@
+package io.proxyherd.launcher;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.proxyherd.herd.Topology;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PortCheckTest {
+
+    @Test
+    void aTakenPortIsNamedWithItsRole() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(0));
+            Topology herd = herdWithClientPort(taken.getLocalPort());
+
+            assertThatThrownBy(() -> PortCheck.requireFree(herd))
+                    .hasMessage("ports in use: " + taken.getLocalPort() + " (A's client port)"
+                            + " (stop what uses them, or change server-config/herd.properties)");
+        }
+    }
+
+    @Test
+    void freePortsPass() throws Exception {
+        int free;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            free = probe.getLocalPort();
+        }
+        Topology herd = herdWithClientPort(free);
+
+        assertThatCode(() -> PortCheck.requireFree(herd)).doesNotThrowAnyException();
+    }
+
+    private static Topology herdWithClientPort(int clientPort) throws Exception {
+        int[] others = new int[2];
+        for (int i = 0; i < others.length; i++) {
+            try (ServerSocket probe = new ServerSocket(0)) {
+                others[i] = probe.getLocalPort();
+            }
+        }
+        Map<String, String> settings = Map.of(
+                "herd.nodes", "A",
+                "herd.links", "",
+                "herd.node.A.host", "localhost",
+                "herd.node.A.client-port", Integer.toString(clientPort),
+                "herd.node.A.http-port", Integer.toString(others[0]),
+                "herd.broker.host", "localhost",
+                "herd.broker.port", Integer.toString(others[1]));
+        return Topology.from(key -> Optional.ofNullable(settings.get(key)));
+    }
+}
