@@ -28,7 +28,10 @@ import java.util.logging.Logger;
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
             @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
             @ActivationConfigProperty(propertyName = "destination", propertyValue = "herd.${ENV=HERD_NODE}"),
-            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+            // Keep trying to reach a broker that is not up yet, or has gone, instead of giving up.
+            @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+            @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "1000")
         })
 @ConnectionFactoryDefinition(
         name = FloodConsumer.CONNECTION_FACTORY,

@@ -2,14 +2,16 @@ package io.proxyherd.herd;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -17,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Sends updates to neighbours' queues through the Artemis resource adapter, persistent so a neighbour
- * that is down finds them when it returns. A send returns once the broker has stored the message.
+ * that is down finds them when it returns. All messages of one call go in one local transaction: the
+ * broker stores them with one journal sync, and the call returns once they are stored.
  */
 @ApplicationScoped
 public class FloodPublisher {
@@ -30,32 +33,38 @@ public class FloodPublisher {
     // Creating a queue object asks the broker whether it exists: once per node is enough.
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
-    private Queue queueOf(String node, JMSContext context) {
-        return queues.computeIfAbsent(node, name -> context.createQueue(Topology.queueOf(name)));
-    }
-
-    /** Sends every message to every node's queue; throws if a send fails, so the caller can retry. */
+    /** Sends every message to every node's queue; throws if any is not stored, so the caller can retry. */
     public void send(Collection<FloodMessage> messages, Collection<String> nodes) {
         if (messages.isEmpty() || nodes.isEmpty()) {
             return;
         }
-        try (JMSContext context = connectionFactory.createContext()) {
-            List<Queue> queues = nodes.stream().map(node -> queueOf(node, context)).toList();
-            var producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+        // The classic API: the adapter's JMSContext refuses a transacted session outside JTA.
+        try (Connection connection = connectionFactory.createConnection();
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageProducer producer = session.createProducer(null)) {
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             for (FloodMessage message : messages) {
-                TextMessage text = context.createTextMessage(message.atLine());
+                TextMessage text = session.createTextMessage(message.atLine());
                 text.setStringProperty(FloodMessage.FROM, message.from());
                 text.setLongProperty(FloodMessage.STAMPED_AT, message.stampedAtMillis());
-                for (Queue queue : queues) {
-                    producer.send(queue, text);
+                for (String node : nodes) {
+                    producer.send(queueOf(node, session), text);
                 }
-                LOG.info(() -> "flood sent to " + nodes + ": " + message.atLine());
             }
-        } catch (JMSRuntimeException e) {
+            session.commit();
+        } catch (JMSException e) {
             LOG.log(Level.WARNING, "flood of " + messages.size() + " updates to " + nodes + " failed: " + e.getMessage());
-            throw e;
-        } catch (jakarta.jms.JMSException e) {
-            throw new JMSRuntimeException("cannot build a flood message: " + e.getMessage(), e.getErrorCode(), e);
+            throw new JMSRuntimeException("flood to " + nodes + " failed: " + e.getMessage(), e.getErrorCode(), e);
         }
+        messages.forEach(message -> LOG.info(() -> "flood sent to " + nodes + ": " + message.atLine()));
+    }
+
+    private Queue queueOf(String node, Session session) throws JMSException {
+        Queue queue = queues.get(node);
+        if (queue == null) {
+            queue = session.createQueue(Topology.queueOf(node));
+            queues.put(node, queue);
+        }
+        return queue;
     }
 }
