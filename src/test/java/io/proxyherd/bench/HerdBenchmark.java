@@ -43,7 +43,7 @@ class HerdBenchmark {
             long started = System.nanoTime();
             // No Places key: a WHATSAT then answers at once (REQUEST_DENIED), so polling Hands measures
             // flooding alone, not a Places round trip.
-            try (LocalHerd herd = LocalHerd.start(files, Map.of(), Duration.ofMinutes(5), node -> {})) {
+            try (LocalHerd herd = LocalHerd.start(files, Map.of("PLACES_API_KEY", ""), Duration.ofMinutes(5), node -> {})) {
                 report("herd up (broker + " + herd.nodes().size() + " nodes, each serving)", "%.1f s", seconds(started));
                 for (NodeProcess node : herd.nodes()) {
                     report("RSS after start, " + node.address().name(), "%d MB", node.residentKib() / 1024);
