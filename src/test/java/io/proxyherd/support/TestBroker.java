@@ -17,10 +17,21 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
     public static final Path CONFIG = Path.of(System.getProperty("herd.it.config", "target/test-classes/it/herd.properties"));
 
     private static EmbeddedBroker broker;
+    private static Path data;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Path data = Files.createTempDirectory(Path.of("target"), "it-broker");
+        data = Files.createTempDirectory(Path.of("target"), "it-broker");
+        broker = EmbeddedBroker.start(Topology.load(CONFIG), data);
+    }
+
+    /** Stops the broker, as an outage would. */
+    public static void stop() throws Exception {
+        broker.close();
+    }
+
+    /** Starts the broker again on the same journal: what was stored before the outage is still there. */
+    public static void start() throws Exception {
         broker = EmbeddedBroker.start(Topology.load(CONFIG), data);
     }
 
