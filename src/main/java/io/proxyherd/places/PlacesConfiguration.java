@@ -1,20 +1,40 @@
 package io.proxyherd.places;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads the Places settings from MicroProfile Config and produces the application's {@link NearbySearch}. */
 @ApplicationScoped
 public class PlacesConfiguration {
 
+    private static final Logger LOG = Logger.getLogger(PlacesConfiguration.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "places.provider")
+    String provider;
+
     @Inject
     @ConfigProperty(name = "places.base-url")
     String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "places.new.base-url")
+    String newBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "places.new.field-mask")
+    String fieldMask;
 
     // MicroProfile Config also finds this one as the environment variable PLACES_API_KEY.
     @Inject
@@ -29,16 +49,69 @@ public class PlacesConfiguration {
     @ConfigProperty(name = "places.read-timeout-ms")
     long readTimeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "places.retries")
+    int retries;
+
+    @Inject
+    @ConfigProperty(name = "places.retry-base-ms")
+    long retryBaseMs;
+
+    @Inject
+    @ConfigProperty(name = "places.max-concurrent")
+    int maxConcurrent;
+
+    @Inject
+    @ConfigProperty(name = "places.cache.precision-digits")
+    int cachePrecisionDigits;
+
+    @Inject
+    @ConfigProperty(name = "places.cache.ttl-seconds")
+    long cacheTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "places.cache.max-entries")
+    long cacheMaxEntries;
+
+    // The container's timer threads: retries wait on them without holding any thread.
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     @Produces
     @ApplicationScoped
     NearbySearch nearbySearch() {
-        return new LegacyNearbySearch(new PlacesSettings(
-                baseUrl, apiKey, Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs)));
+        return decorated(chosen(), scheduler);
     }
 
     void close(@Disposes NearbySearch search) {
-        if (search instanceof LegacyNearbySearch legacy) {
-            legacy.close();
+        if (search instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception failure) {
+                LOG.log(Level.WARNING, "Places search did not close cleanly", failure);
+            }
         }
+    }
+
+    /** The provider {@code places.provider} names, undecorated. */
+    NearbySearch chosen() {
+        PlacesProvider chosen = PlacesProvider.of(provider, settings(baseUrl).apiKey().isPresent());
+        LOG.info(() -> "Places answers come from the " + chosen.name().toLowerCase(Locale.ROOT) + " provider");
+        return switch (chosen) {
+            case NEW -> new NewNearbySearch(settings(newBaseUrl), fieldMask);
+            case LEGACY -> new LegacyNearbySearch(settings(baseUrl));
+            case OFFLINE -> new OfflineNearbySearch();
+        };
+    }
+
+    /** The cache in front, then the bound on calls in flight, then the retries around each call. */
+    NearbySearch decorated(NearbySearch provider, ScheduledExecutorService timer) {
+        NearbySearch retrying = new RetryingSearch(provider, retries, Duration.ofMillis(retryBaseMs), timer);
+        NearbySearch bounded = new BoundedSearch(retrying, maxConcurrent);
+        return new CachedSearch(bounded, cachePrecisionDigits, Duration.ofSeconds(cacheTtlSeconds), cacheMaxEntries);
+    }
+
+    private PlacesSettings settings(String url) {
+        return new PlacesSettings(url, apiKey, Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs));
     }
 }

@@ -34,7 +34,8 @@ class HerdIT {
         Path state = Path.of("target", "herd-it");
         HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
                 .withState(state.resolve("data"), state.resolve("logs"));
-        herd = LocalHerd.start(files, Map.of("PLACES_BASE_URL", places.baseUrl(), "PLACES_API_KEY", PlacesStandIn.KEY),
+        herd = LocalHerd.start(files, Map.of("PLACES_BASE_URL", places.baseUrl(), "PLACES_API_KEY", PlacesStandIn.KEY,
+                "PLACES_PROVIDER", "legacy"),
                 Duration.ofMinutes(4), node -> {});
     }
 

@@ -1,0 +1,94 @@
+package io.proxyherd.places;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Keeps successful answers for a while, keyed by the position rounded to a grid, the radius and the count. */
+public final class CachedSearch implements NearbySearch, AutoCloseable {
+
+    private final NearbySearch delegate;
+    private final int precisionDigits;
+    private final AsyncCache<Key, String> answers;
+
+    /** What a cache hit or miss is counted against. */
+    public record Counters(long hits, long misses, long entries) {
+    }
+
+    private record Key(BigDecimal latitude, BigDecimal longitude, String radiusMetres, int maxResults) {
+    }
+
+    /**
+     * @param precisionDigits decimal places kept of each coordinate: 3 makes cells about 100 m across
+     */
+    public CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries) {
+        this(delegate, precisionDigits, ttl, maxEntries, Ticker.systemTicker());
+    }
+
+    CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, Ticker ticker) {
+        if (precisionDigits < 0 || precisionDigits > 10) {
+            throw new IllegalArgumentException("precision must be 0 to 10 digits, was " + precisionDigits);
+        }
+        if (ttl.isZero() || ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl must be positive, was " + ttl);
+        }
+        if (maxEntries < 0) {
+            throw new IllegalArgumentException("maxEntries must not be negative, was " + maxEntries);
+        }
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.precisionDigits = precisionDigits;
+        this.answers = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maxEntries)
+                .ticker(ticker)
+                // Maintenance on the caller's thread: no common-pool threads inside the container.
+                .executor(Runnable::run)
+                .recordStats()
+                .buildAsync();
+    }
+
+    @Override
+    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
+        if (!Double.isFinite(latitude) || !Double.isFinite(longitude) || radiusMetres == null) {
+            // Not a position a grid cell can hold; the provider explains what is wrong.
+            return Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults));
+        }
+        Key key = new Key(rounded(latitude), rounded(longitude), radiusMetres.strip(), maxResults);
+        // Concurrent misses for one key share this one call.
+        CompletableFuture<String> answer = answers.get(key, (unused, executor) ->
+                Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults)));
+        return answer.thenApply(json -> {
+            if (!PlacesStatus.isSuccess(json)) {
+                // Only this failed call leaves; a newer entry under the key stays.
+                answers.asMap().remove(key, answer);
+            }
+            return json;
+        });
+    }
+
+    /** Hits and misses since this cache was made, and the entries it holds now (approximately). */
+    public Counters counters() {
+        CacheStats stats = answers.synchronous().stats();
+        return new Counters(stats.hitCount(), stats.missCount(), answers.synchronous().estimatedSize());
+    }
+
+    private BigDecimal rounded(double degrees) {
+        return BigDecimal.valueOf(degrees).setScale(precisionDigits, RoundingMode.HALF_UP);
+    }
+
+    /** Closes the search this one wraps, after forgetting every answer. */
+    @Override
+    public void close() throws Exception {
+        answers.synchronous().invalidateAll();
+        if (delegate instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.proxyherd.places;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/** Nearby Search through Google's Places API (New), over the JAX-RS client it owns. */
+public final class NewNearbySearch implements NearbySearch, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(NewNearbySearch.class.getName());
+
+    /** Google's Places API (New) host; the path is added to it. */
+    public static final String GOOGLE_URL = "https://places.googleapis.com";
+    /** What Google is asked to answer with, unless configured otherwise. */
+    public static final String DEFAULT_FIELD_MASK =
+            "places.id,places.displayName,places.formattedAddress,places.location,places.types,places.rating";
+
+    static final String PATH = "/v1/places:searchNearby";
+    // Google refuses a maxResultCount outside 1 to 20.
+    private static final int MOST_RESULTS = 20;
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
+
+    private final PlacesSettings settings;
+    private final String fieldMask;
+    private final KeyRedaction redaction;
+    private final Client client;
+    private final long deadlineMillis;
+
+    /** {@code settings.baseUrl()} is the host, such as {@link #GOOGLE_URL}, without the path. */
+    public NewNearbySearch(PlacesSettings settings, String fieldMask) {
+        this.settings = settings;
+        this.fieldMask = Objects.requireNonNull(fieldMask, "fieldMask").strip();
+        this.redaction = new KeyRedaction(settings.apiKey());
+        this.client = ClientBuilder.newBuilder()
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        // As in LegacyNearbySearch: the read timeout bounds each read, not a body trickling in.
+        this.deadlineMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+    }
+
+    @Override
+    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
+        if (settings.apiKey().isEmpty()) {
+            LOG.warning("Places search not sent: " + LegacyNearbySearch.NO_KEY_MESSAGE);
+            return answered(PlacesReply.error(PlacesReply.REQUEST_DENIED, LegacyNearbySearch.NO_KEY_MESSAGE));
+        }
+        Optional<BigDecimal> radius = number(radiusMetres);
+        if (!Double.isFinite(latitude) || !Double.isFinite(longitude) || radius.isEmpty() || maxResults < 0) {
+            String problem = "location, radius or maximum number of results unusable: "
+                    + latitude + "," + longitude + " radius " + radiusMetres + " max " + maxResults;
+            LOG.warning("Places search not sent: " + problem);
+            return answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, problem));
+        }
+        String url = settings.baseUrl().replaceAll("/+$", "") + PATH;
+        String body = Json.createObjectBuilder()
+                .add("maxResultCount", Math.max(1, Math.min(maxResults, MOST_RESULTS)))
+                .add("locationRestriction", Json.createObjectBuilder()
+                        .add("circle", Json.createObjectBuilder()
+                                .add("center", Json.createObjectBuilder()
+                                        .add("latitude", latitude)
+                                        .add("longitude", longitude))
+                                .add("radius", radius.get())))
+                .build()
+                .toString();
+        try {
+            LOG.fine(() -> "Places POST " + url + " " + body);
+            return client.target(url)
+                    .request(MediaType.APPLICATION_JSON_TYPE)
+                    .header("X-Goog-Api-Key", settings.apiKey().get())
+                    .header("X-Goog-FieldMask", fieldMask)
+                    .rx()
+                    .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE), String.class)
+                    .toCompletableFuture()
+                    .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
+                    // A String arrives only for a 2xx; any other status as a WebApplicationException.
+                    .handle((json, failure) -> report(failure == null
+                            ? answer(200, json, maxResults)
+                            : failed(unwrap(failure), maxResults), url).json())
+                    .exceptionally(failure -> report(unexpected(failure), url).json());
+        } catch (RuntimeException failure) {
+            // An invalid base URL, or a closed client.
+            return answered(report(unexpected(failure), url));
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private PlacesReply answer(int status, String body, int maxResults) {
+        Optional<JsonObject> parsed = parseObject(body);
+        if (status >= 200 && status < 300) {
+            return parsed.filter(answer -> !(answer.get("error") instanceof JsonObject))
+                    .map(answer -> new PlacesReply(GoogleJsonFormat.print(trimmed(answer, maxResults)),
+                            Optional.<String>empty()))
+                    .orElseGet(() -> PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places returned malformed JSON"));
+        }
+        // Google's errors read {"error": {"code": 400, "message": "...", "status": "INVALID_ARGUMENT"}}.
+        Optional<String> message = parsed
+                .map(answer -> answer.get("error") instanceof JsonObject error ? error : null)
+                .map(error -> error.get("message") instanceof JsonString text ? text.getString() : null)
+                .filter(text -> !text.isBlank());
+        return PlacesReply.error(legacyStatus(status),
+                redaction.apply(message.orElse("Places answered HTTP " + status)));
+    }
+
+    static String legacyStatus(int httpStatus) {
+        return switch (httpStatus) {
+            case 400 -> PlacesReply.INVALID_REQUEST;
+            case 401, 403 -> PlacesReply.REQUEST_DENIED;
+            case 429 -> PlacesStatus.OVER_QUERY_LIMIT;
+            default -> PlacesReply.UNKNOWN_ERROR;
+        };
+    }
+
+    private PlacesReply failed(Throwable failure, int maxResults) {
+        if (failure instanceof WebApplicationException rejected) {
+            Response response = rejected.getResponse();
+            return answer(response.getStatus(), entity(response), maxResults);
+        }
+        if (failure instanceof TimeoutException) {
+            return timedOut(deadlineMillis);
+        }
+        if (cause(failure, SocketTimeoutException.class).isPresent()) {
+            return timedOut(settings.readTimeout().toMillis());
+        }
+        Optional<IOException> io = cause(failure, IOException.class);
+        if (failure instanceof ProcessingException && io.isPresent()) {
+            return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places unreachable: " + describe(io.get()));
+        }
+        return unexpected(failure);
+    }
+
+    private PlacesReply timedOut(long millis) {
+        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request timed out after " + millis + " ms");
+    }
+
+    private PlacesReply unexpected(Throwable failure) {
+        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request failed: " + describe(unwrap(failure)));
+    }
+
+    private PlacesReply report(PlacesReply reply, String url) {
+        reply.problem().ifPresent(problem -> LOG.warning("Places POST " + url + " failed: " + problem));
+        return reply;
+    }
+
+    private String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return redaction.apply(failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+    }
+
+    private static String entity(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(String.class) : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static JsonObject trimmed(JsonObject answer, int maxResults) {
+        if (!(answer.get("places") instanceof JsonArray places) || places.size() <= maxResults) {
+            return answer;
+        }
+        JsonArrayBuilder kept = Json.createArrayBuilder();
+        places.stream().limit(maxResults).forEach(kept::add);
+        return Json.createObjectBuilder(answer).add("places", kept).build();
+    }
+
+    private static Optional<BigDecimal> number(String radiusMetres) {
+        // Only plain decimals: the value goes into the body as a JSON number.
+        return radiusMetres != null && PLAIN_NUMBER.matcher(radiusMetres.strip()).matches()
+                ? Optional.of(new BigDecimal(radiusMetres.strip()))
+                : Optional.empty();
+    }
+
+    private static Optional<JsonObject> parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+        } catch (JsonException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return Optional.of(type.cast(current));
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CompletionStage<String> answered(PlacesReply reply) {
+        return CompletableFuture.completedFuture(reply.json());
+    }
+}

@@ -1,0 +1,144 @@
+package io.proxyherd.places;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.proxyherd.places.ResilienceTest.complete;
+import static io.proxyherd.places.ResilienceTest.json;
+import static io.proxyherd.places.ResilienceTest.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CachedSearchTest {
+
+    private static final String PATH = "/maps/api/place/nearbysearch/json";
+    private static final Duration TTL = Duration.ofSeconds(300);
+
+    @RegisterExtension
+    static final WireMockExtension GOOGLE = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final LegacyNearbySearch legacy = new LegacyNearbySearch(new PlacesSettings(
+            GOOGLE.baseUrl() + PATH, Optional.of("test-key"), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+    private final CachedSearch cached = new CachedSearch(legacy, 3, TTL, 100, nanos::get);
+
+    @AfterEach
+    void close() {
+        legacy.close();
+    }
+
+    @Test
+    void answersASecondIdenticalSearchWithoutCallingGoogle() {
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
+
+        String first = complete(cached.search(34.06893, -118.445127, "1000", 5));
+        String second = complete(cached.search(34.06893, -118.445127, "1000", 5));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(PlacesFixtures.parse(first).getString("status")).isEqualTo("OK");
+        GOOGLE.verify(1, anyRequestedFor(anyUrl()));
+        assertThat(cached.counters()).isEqualTo(new CachedSearch.Counters(1, 1, 1));
+    }
+
+    @Test
+    void sharesACellWithANearbyPositionThatRoundsTheSame() {
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
+
+        complete(cached.search(34.06893, -118.445127, "1000", 5));
+        complete(cached.search(34.0692, -118.4446, "1000", 5));
+        complete(cached.search(34.0696, -118.445127, "1000", 5));
+
+        // 34.06893 and 34.0692 round to 34.069; 34.0696 rounds to 34.070.
+        GOOGLE.verify(2, anyRequestedFor(anyUrl()));
+        assertThat(cached.counters()).isEqualTo(new CachedSearch.Counters(1, 2, 2));
+    }
+
+    @Test
+    void missesForADifferentCountOrRadius() {
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
+
+        complete(cached.search(34.06893, -118.445127, "1000", 5));
+        complete(cached.search(34.06893, -118.445127, "1000", 1));
+        complete(cached.search(34.06893, -118.445127, "2000", 5));
+
+        GOOGLE.verify(3, anyRequestedFor(anyUrl()));
+        assertThat(cached.counters().misses()).isEqualTo(3);
+        assertThat(cached.counters().hits()).isZero();
+    }
+
+    @Test
+    void cachesZeroResults() {
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-zero-results.json")));
+
+        complete(cached.search(34.06893, -118.445127, "10", 5));
+        assertThat(status(cached.search(34.06893, -118.445127, "10", 5))).isEqualTo("ZERO_RESULTS");
+
+        GOOGLE.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void neverKeepsAnError() {
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-over-query-limit.json")));
+
+        assertThat(status(cached.search(34.06893, -118.445127, "1000", 5))).isEqualTo("OVER_QUERY_LIMIT");
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+        assertThat(status(cached.search(34.06893, -118.445127, "1000", 5))).isEqualTo("UNKNOWN_ERROR");
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
+        assertThat(status(cached.search(34.06893, -118.445127, "1000", 5))).isEqualTo("OK");
+
+        GOOGLE.verify(3, anyRequestedFor(anyUrl()));
+        assertThat(cached.counters()).isEqualTo(new CachedSearch.Counters(0, 3, 1));
+    }
+
+    @Test
+    void asksAgainOnceTheTimeToLiveHasPassed() {
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
+
+        complete(cached.search(34.06893, -118.445127, "1000", 5));
+        nanos.addAndGet(TTL.minusSeconds(1).toNanos());
+        complete(cached.search(34.06893, -118.445127, "1000", 5));
+        GOOGLE.verify(1, anyRequestedFor(anyUrl()));
+
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        complete(cached.search(34.06893, -118.445127, "1000", 5));
+        GOOGLE.verify(2, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void keepsNoMoreThanTheMaximumEntries() {
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
+        CachedSearch small = new CachedSearch(legacy, 3, TTL, 2, nanos::get);
+
+        for (int radius = 1; radius <= 5; radius++) {
+            complete(small.search(34.06893, -118.445127, String.valueOf(radius), 5));
+        }
+
+        assertThat(small.counters().entries()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void makesOneCallForConcurrentIdenticalMisses() {
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json").withFixedDelay(2000)));
+
+        CompletionStage<String> first = cached.search(34.06893, -118.445127, "1000", 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> GOOGLE.findAll(anyRequestedFor(anyUrl())).size() == 1);
+        CompletionStage<String> second = cached.search(34.0690, -118.4451, "1000", 5);
+
+        assertThat(complete(second)).isEqualTo(complete(first));
+        GOOGLE.verify(1, anyRequestedFor(anyUrl()));
+    }
+}
