@@ -18,6 +18,11 @@ public record HerdFiles(Path config, Path payaraMicro, Path resourceAdapter, Pat
                 root.resolve("logs"));
     }
 
+    /** The same build, running the herd another configuration describes (its logging.properties beside it). */
+    public HerdFiles withConfig(Path otherConfig) {
+        return new HerdFiles(otherConfig, payaraMicro, resourceAdapter, war, data, logs);
+    }
+
     public HerdFiles withState(Path data, Path logs) {
         return new HerdFiles(config, payaraMicro, resourceAdapter, war, data, logs);
     }

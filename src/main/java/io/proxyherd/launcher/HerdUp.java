@@ -14,7 +14,17 @@ public final class HerdUp {
     private HerdUp() {}
 
     public static void main(String[] args) throws InterruptedException, IOException {
-        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath());
+        int exitCode = run(HerdFiles.inCheckout(Path.of("").toAbsolutePath()));
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /**
+     * Brings up the herd of these files and returns once Ctrl-C has stopped it (0), or at once with 1
+     * if it did not come up.
+     */
+    public static int run(HerdFiles files) throws InterruptedException, IOException {
         BrokerLog.writeTo(files.logs().resolve("broker.log"));
         long started = System.nanoTime();
         System.out.println("Starting the broker and the herd's nodes (logs in " + files.logs() + ") ...");
@@ -26,8 +36,7 @@ public final class HerdUp {
                     node.address().httpPort(), seconds(started)));
         } catch (Exception e) {
             System.err.println("The herd did not come up: " + e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         System.out.printf(Locale.ROOT, "Herd up in %.1f s: %d nodes, broker on %s:%d (journal in %s). Ctrl-C stops it.%n",
                 seconds(started), herd.nodes().size(), herd.topology().brokerHost(), herd.topology().brokerPort(),
@@ -50,6 +59,7 @@ public final class HerdUp {
             });
         }
         stopped.await();
+        return 0;
     }
 
     private static double seconds(long since) {

@@ -2,11 +2,6 @@ package io.proxyherd.launcher;
 
 import io.proxyherd.herd.NodeAddress;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +13,6 @@ import java.util.function.IntConsumer;
 
 /** One node of the local herd: a Payara Micro process with the resource adapter deployed before the WAR. */
 public final class NodeProcess implements AutoCloseable {
-
-    /** The name of the application's own readiness check (see ListenerReadiness). */
-    private static final String READINESS_CHECK = "\"client-listener\"";
 
     private final NodeAddress address;
     private final Process process;
@@ -106,36 +98,9 @@ public final class NodeProcess implements AutoCloseable {
         return log;
     }
 
-    /**
-     * True once the application itself serves: its readiness check is up and its client port accepts
-     * connections. Payara answers /health/ready with UP before the WAR is deployed, so UP alone says
-     * nothing about the application.
-     */
+    /** True once the application itself serves (see {@link ReadinessProbe}). */
     public boolean isReady() {
-        try {
-            // HttpURLConnection rather than java.net.http: its timeouts hold while Payara is half up.
-            HttpURLConnection health = (HttpURLConnection) URI.create(
-                    "http://" + address.host() + ":" + address.httpPort() + "/health/ready").toURL().openConnection();
-            health.setConnectTimeout(2_000);
-            health.setReadTimeout(2_000);
-            try (InputStream body = health.getInputStream()) {
-                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                return health.getResponseCode() == 200 && text.contains(READINESS_CHECK) && acceptsClients();
-            } finally {
-                health.disconnect();
-            }
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private boolean acceptsClients() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address.host(), address.clientPort()), 2_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return ReadinessProbe.isReady(address);
     }
 
     /** The last lines of the node's log, to say why it failed. */

@@ -1,0 +1,67 @@
+package io.proxyherd.cli;
+
+import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.herd.Topology;
+import io.proxyherd.launcher.ReadinessProbe;
+import jakarta.jms.JMSException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code herd status}: every node's health and addresses, and the consumers of its queue as the broker counts them. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Prints a row per node: whether its application serves (/health/ready and its client port), "
+                + "its ports, its neighbours, and how many consumers the broker counts on its queue.",
+                "Exits with 1 if a node is down or the broker cannot be reached.",
+                "Broker credentials, if the broker needs them, come from HERD_BROKER_USER and HERD_BROKER_PASSWORD."})
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private HerdCommand herd;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Topology topology = herd.topology();
+        List<NodeAddress> nodes = topology.nodes();
+        List<Boolean> up = nodes.parallelStream().map(ReadinessProbe::isReady).toList();
+        BrokerQueues broker = new BrokerQueues(topology.brokerHost(), topology.brokerPort(),
+                System.getenv("HERD_BROKER_USER"), System.getenv("HERD_BROKER_PASSWORD"));
+        List<String> queues = nodes.stream().map(node -> Topology.queueOf(node.name())).toList();
+        List<String> problems = new ArrayList<>();
+        Map<String, ConsumerCount> consumers;
+        try {
+            consumers = broker.consumerCounts(queues);
+        } catch (JMSException | RuntimeException e) {
+            problems.add("the broker at " + broker.address() + " is unreachable (" + Failures.describe(e) + ")");
+            consumers = Map.of();
+        }
+        List<NodeStatus> rows = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeAddress node = nodes.get(i);
+            rows.add(new NodeStatus(node, up.get(i), topology.neighbours(node.name()), queues.get(i),
+                    consumers.getOrDefault(queues.get(i), ConsumerCount.unknown("broker unreachable"))));
+            if (!up.get(i)) {
+                down.add(node.name());
+            }
+        }
+        spec.commandLine().getOut().print(StatusTable.format(rows));
+        spec.commandLine().getOut().flush();
+        if (!down.isEmpty()) {
+            problems.add(0, String.join(", ", down) + (down.size() == 1 ? " is" : " are") + " down");
+        }
+        if (problems.isEmpty()) {
+            return 0;
+        }
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + String.join("; ", problems));
+        return 1;
+    }
+}

@@ -1,0 +1,42 @@
+package io.proxyherd.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lays out node statuses as a plain-text table, one row per node, columns padded to their widest cell. */
+public final class StatusTable {
+
+    private static final List<String> HEADINGS = List.of("NODE", "HEALTH", "CLIENT", "HTTP", "NEIGHBOURS", "QUEUE", "CONSUMERS");
+
+    private StatusTable() {}
+
+    public static String format(List<NodeStatus> nodes) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADINGS);
+        for (NodeStatus node : nodes) {
+            rows.add(List.of(
+                    node.address().name(),
+                    node.up() ? "up" : "down",
+                    Integer.toString(node.address().clientPort()),
+                    Integer.toString(node.address().httpPort()),
+                    node.neighbours().isEmpty() ? "-" : String.join(",", node.neighbours()),
+                    node.queue(),
+                    node.consumers().known() ? Integer.toString(node.consumers().count()) : node.consumers().unknownBecause()));
+        }
+        int[] widths = new int[HEADINGS.size()];
+        for (List<String> row : rows) {
+            for (int column = 0; column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        }
+        StringBuilder table = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < widths.length; column++) {
+                line.append(row.get(column)).append(" ".repeat(widths[column] - row.get(column).length() + 2));
+            }
+            table.append(line.toString().stripTrailing()).append('\n');
+        }
+        return table.toString();
+    }
+}
