@@ -1,23 +1,15 @@
 package io.proxyherd.places;
 
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.SocketTimeoutException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +24,7 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
     private final KeyRedaction redaction;
     private final Client client;
     private final long deadlineMillis;
+    private final CallFailures failures;
 
     public LegacyNearbySearch(PlacesSettings settings) {
         this.settings = settings;
@@ -43,18 +36,19 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
         // The read timeout bounds each read, not the whole answer: a body trickling in slowly would
         // otherwise hold the caller indefinitely.
         this.deadlineMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+        this.failures = new CallFailures(settings, redaction, deadlineMillis, LOG);
     }
 
     @Override
     public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
         if (settings.apiKey().isEmpty()) {
             LOG.warning("Places search not sent: " + NO_KEY_MESSAGE);
-            return answered(PlacesReply.error(PlacesReply.REQUEST_DENIED, NO_KEY_MESSAGE));
+            return CallFailures.answered(PlacesReply.error(PlacesReply.REQUEST_DENIED, NO_KEY_MESSAGE));
         }
         Optional<String> invalid = invalidArguments(latitude, longitude, radiusMetres, maxResults);
         if (invalid.isPresent()) {
             LOG.warning("Places search not sent: " + invalid.get());
-            return answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, invalid.get()));
+            return CallFailures.answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, invalid.get()));
         }
         String location = plain(latitude) + "," + plain(longitude);
         String loggedUrl = settings.baseUrl();
@@ -76,10 +70,10 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
                     .toCompletableFuture()
                     .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
                     .handle((body, failure) -> reply(body, failure, maxResults, url))
-                    .exceptionally(failure -> report(unexpected(failure), url).json());
+                    .exceptionally(failure -> failures.report(failures.unexpected(failure), "GET", url).json());
         } catch (RuntimeException failure) {
             // An invalid base URL, or a closed client.
-            return answered(report(unexpected(failure), loggedUrl));
+            return CallFailures.answered(failures.report(failures.unexpected(failure), "GET", loggedUrl));
         }
     }
 
@@ -92,79 +86,16 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
         // get(String.class) yields a body only for a 2xx; any other status arrives as a WebApplicationException.
         PlacesReply reply = failure == null
                 ? PlacesReply.fromGoogle(200, body, maxResults, redaction)
-                : failed(unwrap(failure), maxResults);
-        return report(reply, url).json();
+                : failed(CallFailures.unwrap(failure), maxResults);
+        return failures.report(reply, "GET", url).json();
     }
 
     private PlacesReply failed(Throwable failure, int maxResults) {
         if (failure instanceof WebApplicationException rejected) {
             Response response = rejected.getResponse();
-            return PlacesReply.fromGoogle(response.getStatus(), entity(response), maxResults, redaction);
+            return PlacesReply.fromGoogle(response.getStatus(), CallFailures.entity(response), maxResults, redaction);
         }
-        if (failure instanceof TimeoutException) {
-            return timedOut(deadlineMillis);
-        }
-        Optional<SocketTimeoutException> timeout = cause(failure, SocketTimeoutException.class);
-        if (timeout.isPresent()) {
-            String message = String.valueOf(timeout.get().getMessage()).toLowerCase(Locale.ROOT);
-            return timedOut(message.contains("connect")
-                    ? settings.connectTimeout().toMillis()
-                    : settings.readTimeout().toMillis());
-        }
-        Optional<IOException> io = cause(failure, IOException.class);
-        if (failure instanceof ProcessingException && io.isPresent()) {
-            return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places unreachable: " + describe(io.get()));
-        }
-        return unexpected(failure);
-    }
-
-    private PlacesReply timedOut(long millis) {
-        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request timed out after " + millis + " ms");
-    }
-
-    private PlacesReply unexpected(Throwable failure) {
-        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request failed: " + describe(unwrap(failure)));
-    }
-
-    private PlacesReply report(PlacesReply reply, String url) {
-        // The stack trace is left out: exception text from the client may quote the request.
-        reply.problem().ifPresent(problem -> LOG.warning("Places GET " + url + " failed: " + problem));
-        return reply;
-    }
-
-    private String describe(Throwable failure) {
-        String message = failure.getMessage();
-        String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return redaction.apply(text);
-    }
-
-    private static String entity(Response response) {
-        try {
-            return response.hasEntity() ? response.readEntity(String.class) : null;
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
-
-    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (type.isInstance(current)) {
-                return Optional.of(type.cast(current));
-            }
-            if (current.getCause() == current) {
-                break;
-            }
-        }
-        return Optional.empty();
+        return failures.withoutAnswer(failure);
     }
 
     private static Optional<String> invalidArguments(
@@ -186,7 +117,4 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
         return BigDecimal.valueOf(degrees).stripTrailingZeros().toPlainString();
     }
 
-    private static CompletionStage<String> answered(PlacesReply reply) {
-        return CompletableFuture.completedFuture(reply.json());
-    }
 }

@@ -7,25 +7,18 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.SocketTimeoutException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -50,6 +43,7 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
     private final KeyRedaction redaction;
     private final Client client;
     private final long deadlineMillis;
+    private final CallFailures failures;
 
     /** {@code settings.baseUrl()} is the host, such as {@link #GOOGLE_URL}, without the path. */
     public NewNearbySearch(PlacesSettings settings, String fieldMask) {
@@ -62,20 +56,21 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
                 .build();
         // As in LegacyNearbySearch: the read timeout bounds each read, not a body trickling in.
         this.deadlineMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+        this.failures = new CallFailures(settings, redaction, deadlineMillis, LOG);
     }
 
     @Override
     public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
         if (settings.apiKey().isEmpty()) {
             LOG.warning("Places search not sent: " + LegacyNearbySearch.NO_KEY_MESSAGE);
-            return answered(PlacesReply.error(PlacesReply.REQUEST_DENIED, LegacyNearbySearch.NO_KEY_MESSAGE));
+            return CallFailures.answered(PlacesReply.error(PlacesReply.REQUEST_DENIED, LegacyNearbySearch.NO_KEY_MESSAGE));
         }
         Optional<BigDecimal> radius = number(radiusMetres);
         if (!Double.isFinite(latitude) || !Double.isFinite(longitude) || radius.isEmpty() || maxResults < 0) {
             String problem = "location, radius or maximum number of results unusable: "
                     + latitude + "," + longitude + " radius " + radiusMetres + " max " + maxResults;
             LOG.warning("Places search not sent: " + problem);
-            return answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, problem));
+            return CallFailures.answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, problem));
         }
         String url = settings.baseUrl().replaceAll("/+$", "") + PATH;
         String body = Json.createObjectBuilder()
@@ -99,13 +94,13 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
                     .toCompletableFuture()
                     .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
                     // A String arrives only for a 2xx; any other status as a WebApplicationException.
-                    .handle((json, failure) -> report(failure == null
+                    .handle((json, failure) -> failures.report(failure == null
                             ? answer(200, json, maxResults)
-                            : failed(unwrap(failure), maxResults), url).json())
-                    .exceptionally(failure -> report(unexpected(failure), url).json());
+                            : failed(CallFailures.unwrap(failure), maxResults), "POST", url).json())
+                    .exceptionally(failure -> failures.report(failures.unexpected(failure), "POST", url).json());
         } catch (RuntimeException failure) {
             // An invalid base URL, or a closed client.
-            return answered(report(unexpected(failure), url));
+            return CallFailures.answered(failures.report(failures.unexpected(failure), "POST", url));
         }
     }
 
@@ -143,45 +138,9 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
     private PlacesReply failed(Throwable failure, int maxResults) {
         if (failure instanceof WebApplicationException rejected) {
             Response response = rejected.getResponse();
-            return answer(response.getStatus(), entity(response), maxResults);
+            return answer(response.getStatus(), CallFailures.entity(response), maxResults);
         }
-        if (failure instanceof TimeoutException) {
-            return timedOut(deadlineMillis);
-        }
-        if (cause(failure, SocketTimeoutException.class).isPresent()) {
-            return timedOut(settings.readTimeout().toMillis());
-        }
-        Optional<IOException> io = cause(failure, IOException.class);
-        if (failure instanceof ProcessingException && io.isPresent()) {
-            return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places unreachable: " + describe(io.get()));
-        }
-        return unexpected(failure);
-    }
-
-    private PlacesReply timedOut(long millis) {
-        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request timed out after " + millis + " ms");
-    }
-
-    private PlacesReply unexpected(Throwable failure) {
-        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request failed: " + describe(unwrap(failure)));
-    }
-
-    private PlacesReply report(PlacesReply reply, String url) {
-        reply.problem().ifPresent(problem -> LOG.warning("Places POST " + url + " failed: " + problem));
-        return reply;
-    }
-
-    private String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return redaction.apply(failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
-    }
-
-    private static String entity(Response response) {
-        try {
-            return response.hasEntity() ? response.readEntity(String.class) : null;
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
+        return failures.withoutAnswer(failure);
     }
 
     private static JsonObject trimmed(JsonObject answer, int maxResults) {
@@ -211,28 +170,4 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         }
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
-
-    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (type.isInstance(current)) {
-                return Optional.of(type.cast(current));
-            }
-            if (current.getCause() == current) {
-                break;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static CompletionStage<String> answered(PlacesReply reply) {
-        return CompletableFuture.completedFuture(reply.json());
-    }
 }

@@ -1,0 +1,105 @@
+package io.proxyherd.places;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * What the HTTP providers share about a call that did not get an answer from Google: timeouts, an
+ * unreachable host or anything unexpected become the error reply, and failures are logged once, with
+ * the key redacted.
+ */
+final class CallFailures {
+
+    private final PlacesSettings settings;
+    private final KeyRedaction redaction;
+    private final long deadlineMillis;
+    private final Logger log;
+
+    CallFailures(PlacesSettings settings, KeyRedaction redaction, long deadlineMillis, Logger log) {
+        this.settings = settings;
+        this.redaction = redaction;
+        this.deadlineMillis = deadlineMillis;
+        this.log = log;
+    }
+
+    /** The reply for a call that ended without an HTTP answer (the failure already unwrapped). */
+    PlacesReply withoutAnswer(Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            return timedOut(deadlineMillis);
+        }
+        Optional<SocketTimeoutException> timeout = cause(failure, SocketTimeoutException.class);
+        if (timeout.isPresent()) {
+            String message = String.valueOf(timeout.get().getMessage()).toLowerCase(Locale.ROOT);
+            return timedOut(message.contains("connect")
+                    ? settings.connectTimeout().toMillis()
+                    : settings.readTimeout().toMillis());
+        }
+        Optional<IOException> io = cause(failure, IOException.class);
+        if (failure instanceof ProcessingException && io.isPresent()) {
+            return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places unreachable: " + describe(io.get()));
+        }
+        return unexpected(failure);
+    }
+
+    PlacesReply unexpected(Throwable failure) {
+        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request failed: " + describe(unwrap(failure)));
+    }
+
+    /** Logs a failed call once; the stack trace is left out, since client exception text may quote the request. */
+    PlacesReply report(PlacesReply reply, String method, String url) {
+        reply.problem().ifPresent(problem -> log.warning("Places " + method + " " + url + " failed: " + problem));
+        return reply;
+    }
+
+    private PlacesReply timedOut(long millis) {
+        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request timed out after " + millis + " ms");
+    }
+
+    private String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return redaction.apply(failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+    }
+
+    static String entity(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(String.class) : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    static CompletionStage<String> answered(PlacesReply reply) {
+        return CompletableFuture.completedFuture(reply.json());
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return Optional.of(type.cast(current));
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}
