@@ -32,14 +32,15 @@ class HerdCliIT {
 
     @BeforeAll
     static void startHerd() throws Exception {
-        // -Dtest=io.proxyherd.cli.** hands this class to surefire too: a whole herd belongs to failsafe's run only.
         Path configFile = Path.of(HerdCliIT.class.getResource("/cli/herd.properties").toURI());
         config = configFile.toString();
         Path state = Path.of("target", "cli-it");
         HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
                 .withConfig(configFile)
                 .withState(state.resolve("data"), state.resolve("logs"));
-        herd = LocalHerd.start(files, Map.of(), Duration.ofMinutes(4), node -> {});
+        // No Places key: the nodes answer WHATSAT from the offline set shipped with the project.
+        herd = LocalHerd.start(files, Map.of("PLACES_API_KEY", "", "PLACES_PROVIDER", "auto"), Duration.ofMinutes(4),
+                node -> {});
     }
 
     @AfterAll
@@ -57,6 +58,19 @@ class HerdCliIT {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).matches("AT Welsh [+-]\\d+\\.\\d{9} kiwi\\.cli \\+34\\.068930-118\\.445127 \\d{10}\\.\\d{9}\n");
+    }
+
+    @Test
+    @Order(1)
+    void withoutAKeyWhatsatAnswersFromTheOfflinePlaces() {
+        CliRun run = CliRun.of("--config", config, "send", "Hands",
+                "IAMAT offline.cli +34.068930-118.445127 now", "WHATSAT offline.cli 2 3");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String[] replies = run.out().split("\n", 2);
+        assertThat(replies[1]).startsWith(replies[0] + "\n{\n   \"html_attributions\" : [\n      \"Offline sample places")
+                .contains("\"status\" : \"OK\"").endsWith("}\n\n");
+        assertThat(replies[1].split("\"place_id\"", -1)).hasSizeBetween(2, 4);
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.proxyherd.launcher;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import io.proxyherd.support.LineConnection;
 import io.proxyherd.support.OneShotClient;
@@ -34,8 +38,9 @@ class HerdIT {
         Path state = Path.of("target", "herd-it");
         HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
                 .withState(state.resolve("data"), state.resolve("logs"));
-        herd = LocalHerd.start(files, Map.of("PLACES_BASE_URL", places.baseUrl(), "PLACES_API_KEY", PlacesStandIn.KEY,
-                "PLACES_PROVIDER", "legacy"),
+        // The herd asks Places API (New); ListenerIT covers the legacy API through a node, HerdCliIT the offline set.
+        herd = LocalHerd.start(files, Map.of("PLACES_NEW_BASE_URL", places.newApiBaseUrl(), "PLACES_API_KEY", PlacesStandIn.KEY,
+                "PLACES_PROVIDER", "new"),
                 Duration.ofMinutes(4), node -> {});
     }
 
@@ -53,7 +58,10 @@ class HerdIT {
 
         String reply = awaitKnown("Hands", "kiwi.cs.ucla.edu", atLine);
 
-        assertThat(reply).startsWith(atLine + "\n{\n   \"html_attributions\" : [],").endsWith("}\n\n");
+        assertThat(reply).startsWith(atLine + "\n{\n   \"places\" : [").endsWith("}\n\n");
+        places.server().verify(postRequestedFor(urlPathEqualTo(PlacesStandIn.NEW_PATH))
+                .withRequestBody(matchingJsonPath("$.locationRestriction.circle.radius", equalTo("1000")))
+                .withRequestBody(matchingJsonPath("$.maxResultCount", equalTo("1"))));
     }
 
     @Test

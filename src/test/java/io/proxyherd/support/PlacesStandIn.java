@@ -3,6 +3,8 @@ package io.proxyherd.support;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -12,10 +14,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** A local stand-in for Google's legacy Nearby Search, answering with a real response's format. */
+/**
+ * A local stand-in for Google's Nearby Search, legacy (GET) and Places API (New) (POST), answering in
+ * each API's real response format.
+ */
 public final class PlacesStandIn implements AutoCloseable {
 
     public static final String PATH = "/maps/api/place/nearbysearch/json";
+    public static final String NEW_PATH = "/v1/places:searchNearby";
     public static final String KEY = "test-places-key";
 
     private final WireMockServer server;
@@ -28,6 +34,17 @@ public final class PlacesStandIn implements AutoCloseable {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json; charset=UTF-8")
                         .withBody(fixture("standin/nearby-ucla.json"))));
+        server.stubFor(post(urlPathEqualTo(NEW_PATH))
+                .withHeader("X-Goog-Api-Key", equalTo(KEY))
+                .withHeader("X-Goog-FieldMask", matching(".+"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json; charset=UTF-8")
+                        .withBody(fixture("places/new-nearby-ok.json"))));
+    }
+
+    /** The base URL of the Places API (New) stand-in, as places.new.base-url takes it. */
+    public String newApiBaseUrl() {
+        return "http://127.0.0.1:" + server.port();
     }
 
     public String baseUrl() {
