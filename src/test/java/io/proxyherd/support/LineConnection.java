@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** A persistent client: sends lines on one connection and reads each reply. */
 public final class LineConnection implements AutoCloseable {
@@ -17,9 +18,14 @@ public final class LineConnection implements AutoCloseable {
     private final OutputStream out;
 
     public LineConnection(int port) throws IOException {
+        this(port, Duration.ofSeconds(10));
+    }
+
+    /** A connection whose reads give up after {@code readTimeout}. */
+    public LineConnection(int port, Duration readTimeout) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("localhost", port), 2_000);
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout((int) readTimeout.toMillis());
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
@@ -46,13 +52,17 @@ public final class LineConnection implements AutoCloseable {
     }
 
     public String readUntil(String end) throws IOException {
+        byte[] terminator = end.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
-        while (!reply.toString(StandardCharsets.UTF_8).endsWith(end)) {
+        int matched = 0;
+        while (matched < terminator.length) {
             int b = in.read();
             if (b < 0) {
                 throw new IOException("connection closed after '" + reply.toString(StandardCharsets.UTF_8) + "'");
             }
             reply.write(b);
+            // The terminators used here (newlines) cannot overlap themselves partially, so a mismatch restarts.
+            matched = b == terminator[matched] ? matched + 1 : (b == terminator[0] ? 1 : 0);
         }
         return reply.toString(StandardCharsets.UTF_8);
     }
