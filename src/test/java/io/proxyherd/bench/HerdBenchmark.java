@@ -1,5 +1,9 @@
 package io.proxyherd.bench;
 
+import static io.proxyherd.bench.Figures.now;
+import static io.proxyherd.bench.Figures.percentile;
+import static io.proxyherd.bench.Figures.report;
+import static io.proxyherd.bench.Figures.sorted;
 import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.LocalHerd;
 import io.proxyherd.launcher.NodeProcess;
@@ -9,11 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,26 +168,7 @@ class HerdBenchmark {
         }
     }
 
-    private static String now() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() + "." + String.format("%09d", now.getNano());
-    }
-
-    private static long[] sorted(List<Long> values) {
-        long[] array = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(array);
-        return array;
-    }
-
-    private static long percentile(long[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void report(String what, String format, Object... values) {
-        System.out.println(String.format(Locale.ROOT, "BENCH %-55s ", what) + String.format(Locale.ROOT, format, values));
     }
 }

@@ -1,5 +1,8 @@
 package io.proxyherd.bench;
 
+import static io.proxyherd.bench.Figures.now;
+import static io.proxyherd.bench.Figures.report;
+import static io.proxyherd.bench.Figures.sorted;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -14,9 +17,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,22 +153,7 @@ class PlacesBenchmark {
         return String.format(Locale.ROOT, "%+010.6f%+011.6f", 34.0 + (i % 100) * 0.002, -118.4 - (i / 100) * 0.002);
     }
 
-    private static String now() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() + "." + String.format("%09d", now.getNano());
-    }
-
-    private static long[] sorted(List<Long> values) {
-        long[] array = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(array);
-        return array;
-    }
-
     private static double p(long[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)] / 1e6;
-    }
-
-    private static void report(String what, String format, Object... values) {
-        System.out.println(String.format(Locale.ROOT, "BENCH %-55s ", what) + String.format(Locale.ROOT, format, values));
+        return Figures.percentile(sorted, percent) / 1e6;
     }
 }
