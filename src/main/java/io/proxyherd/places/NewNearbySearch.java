@@ -3,9 +3,7 @@ package io.proxyherd.places;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,7 +107,7 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
     }
 
     private PlacesReply answer(int status, String body, int maxResults) {
-        Optional<JsonObject> parsed = parseObject(body);
+        Optional<JsonObject> parsed = PlacesReply.parseObject(body);
         if (status >= 200 && status < 300) {
             return parsed.filter(answer -> !(answer.get("error") instanceof JsonObject))
                     .map(answer -> new PlacesReply(GoogleJsonFormat.print(trimmed(answer, maxResults)),
@@ -157,17 +154,6 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         return radiusMetres != null && PLAIN_NUMBER.matcher(radiusMetres.strip()).matches()
                 ? Optional.of(new BigDecimal(radiusMetres.strip()))
                 : Optional.empty();
-    }
-
-    private static Optional<JsonObject> parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            return Optional.empty();
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-        } catch (JsonException malformed) {
-            return Optional.empty();
-        }
     }
 
 }

@@ -57,7 +57,8 @@ record PlacesReply(String json, Optional<String> problem) {
         return new PlacesReply(GoogleJsonFormat.print(error), Optional.of(status + ": " + message));
     }
 
-    private static Optional<JsonObject> parseObject(String body) {
+    /** The body as a JSON object, if it is one. */
+    static Optional<JsonObject> parseObject(String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
