@@ -2,7 +2,6 @@ package io.proxyherd.places;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,13 +28,8 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
     public LegacyNearbySearch(PlacesSettings settings) {
         this.settings = settings;
         this.redaction = new KeyRedaction(settings.apiKey());
-        this.client = ClientBuilder.newBuilder()
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build();
-        // The read timeout bounds each read, not the whole answer: a body trickling in slowly would
-        // otherwise hold the caller indefinitely.
-        this.deadlineMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+        this.client = settings.newClient();
+        this.deadlineMillis = settings.deadlineMillis();
         this.failures = new CallFailures(settings, redaction, deadlineMillis, LOG);
     }
 

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,12 +46,8 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         this.settings = settings;
         this.fieldMask = Objects.requireNonNull(fieldMask, "fieldMask").strip();
         this.redaction = new KeyRedaction(settings.apiKey());
-        this.client = ClientBuilder.newBuilder()
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build();
-        // As in LegacyNearbySearch: the read timeout bounds each read, not a body trickling in.
-        this.deadlineMillis = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+        this.client = settings.newClient();
+        this.deadlineMillis = settings.deadlineMillis();
         this.failures = new CallFailures(settings, redaction, deadlineMillis, LOG);
     }
 

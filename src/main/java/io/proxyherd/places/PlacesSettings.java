@@ -1,8 +1,11 @@
 package io.proxyherd.places;
 
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Where and how to reach the Places API; a blank key counts as no key. */
 public record PlacesSettings(String baseUrl, Optional<String> apiKey, Duration connectTimeout, Duration readTimeout) {
@@ -15,6 +18,22 @@ public record PlacesSettings(String baseUrl, Optional<String> apiKey, Duration c
         apiKey = Objects.requireNonNull(apiKey, "apiKey").map(String::strip).filter(key -> !key.isEmpty());
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(readTimeout, "readTimeout");
+    }
+
+    /** A JAX-RS client with these timeouts; the caller owns and closes it. */
+    Client newClient() {
+        return ClientBuilder.newBuilder()
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    /**
+     * How long a whole call may take. The read timeout bounds each read, not the whole answer: a body
+     * trickling in slowly would otherwise hold the caller indefinitely.
+     */
+    long deadlineMillis() {
+        return connectTimeout.plus(readTimeout).toMillis();
     }
 
     private static void requirePositive(Duration timeout, String name) {
