@@ -5,6 +5,7 @@ import io.proxyherd.launcher.HerdUp;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code herd up}: the launcher's HerdUp, for the herd of {@code --config}. */
@@ -17,8 +18,18 @@ final class UpCommand implements Callable<Integer> {
     @ParentCommand
     private HerdCommand herd;
 
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "Where the broker keeps its journal and the nodes their settings (default: ${DEFAULT-VALUE}).")
+    private Path data;
+
+    @Option(names = "--logs", paramLabel = "DIR", defaultValue = "logs",
+            description = "Where the broker and the nodes write their logs (default: ${DEFAULT-VALUE}).")
+    private Path logs;
+
     @Override
     public Integer call() throws Exception {
-        return HerdUp.run(HerdFiles.inCheckout(Path.of("").toAbsolutePath()).withConfig(herd.config().toAbsolutePath()));
+        return HerdUp.run(HerdFiles.inCheckout(Path.of("").toAbsolutePath())
+                .withConfig(herd.config().toAbsolutePath())
+                .withState(data.toAbsolutePath(), logs.toAbsolutePath()));
     }
 }
