@@ -2,7 +2,9 @@ package io.proxyherd.cli;
 
 import io.proxyherd.herd.NodeAddress;
 import io.proxyherd.herd.Topology;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,13 +29,24 @@ public final class HerdCommand implements Callable<Integer> {
             description = "The herd's configuration (default: ${DEFAULT-VALUE}).")
     private Path config;
 
+    private final InputStream givenInput;
+
+    private HerdCommand(InputStream givenInput) {
+        this.givenInput = givenInput;
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /** The command line with this tool's error handling: one line on stderr per error, never a stack trace. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new HerdCommand());
+        return commandLine(null);
+    }
+
+    /** The command line reading a client session's lines from {@code input} instead of stdin, as tests need. */
+    static CommandLine commandLine(InputStream input) {
+        CommandLine commandLine = new CommandLine(new HerdCommand(input));
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
@@ -52,6 +65,11 @@ public final class HerdCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return spec.exitCodeOnInvalidInput();
+    }
+
+    /** The input given in place of stdin, if any. */
+    Optional<InputStream> givenInput() {
+        return Optional.ofNullable(givenInput);
     }
 
     Path config() {

@@ -2,6 +2,14 @@ package io.proxyherd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +58,74 @@ class HerdCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).hasLineCount(1).startsWith("herd client: unknown node 'Nowhere'");
+    }
+
+    @Test
+    void aClientSendsEachPipedLineAndPrintsTheRepliesUntilTheNodeCloses() throws Exception {
+        try (LineStub stub = new LineStub()) {
+            CliRun run = CliRun.withInput(input("IAMAT kiwi +34.068930-118.445127 now\nbad line\nfine\n"),
+                    "client", "--config", config(stub.port()).toString(), "Alpha");
+
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exitCode()).isZero();
+            assertThat(stub.received()).hasSize(3);
+            assertThat(stub.received().get(0)).matches("IAMAT kiwi \\+34\\.068930-118\\.445127 \\d{10}\\.\\d{9}");
+            assertThat(run.out()).isEqualTo("ECHO " + stub.received().get(0) + "\n? bad line\nECHO fine\n");
+        }
+    }
+
+    @Test
+    void aClientWithNothingPipedInExitsOnceTheNodeCloses() throws Exception {
+        try (LineStub stub = new LineStub()) {
+            CliRun run = CliRun.withInput(input(""), "client", "--config", config(stub.port()).toString(), "Alpha");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).isEmpty();
+            assertThat(stub.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aClientWhoseNodeRefusesTheConnectionIsOneLine() throws Exception {
+        int port = LineSenderTest.unusedPort();
+        CliRun run = CliRun.withInput(input("hello\n"), "--config", config(port).toString(), "client", "Alpha");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("herd client: cannot connect to Alpha at localhost:" + port + ": Connection refused\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aNodeThatClosesBeforeTheInputEndsFailsTheClient() throws Exception {
+        try (ServerSocket node = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                PipedOutputStream typing = new PipedOutputStream()) {
+            Thread closing = new Thread(() -> {
+                try (Socket connection = node.accept()) {
+                    connection.getOutputStream().write("bye\n".getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // the test fails on the client's side
+                }
+            });
+            closing.start();
+            CliRun run = CliRun.withInput(new PipedInputStream(typing), "--config", config(node.getLocalPort()).toString(),
+                    "client", "Alpha");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).isEqualTo("bye\n");
+            assertThat(run.err()).isEqualTo("herd client: Alpha closed the connection before the end of the input\n");
+        }
+    }
+
+    @Test
+    void aNodeThatDoesNotCloseAfterTheInputEndsFailsTheClientAfterItsTimeout() throws Exception {
+        try (ServerSocket node = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.withInput(input("hello\n"), "--config", config(node.getLocalPort()).toString(),
+                    "client", "--timeout", "1", "Alpha");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("herd client: Alpha had not finished answering 1 s after the end of the input\n");
+        }
     }
 
     @Test
@@ -132,6 +208,10 @@ class HerdCommandTest {
         assertThat(run.out().lines().skip(1)).allSatisfy(row -> assertThat(row).contains(" down ").endsWith("broker unreachable"));
         assertThat(run.err()).hasLineCount(1)
                 .startsWith("herd status: Alpha, Beta are down; the broker at localhost:" + (port + 3) + " is unreachable (");
+    }
+
+    private static InputStream input(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A two-node herd whose ports start at {@code port} (Alpha's client port): Beta's is next, then the HTTP ports, then the broker. */
