@@ -13,9 +13,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HerdCommandTest {
@@ -23,14 +26,45 @@ class HerdCommandTest {
     @TempDir
     Path folder;
 
+    /** Every subcommand the command line has, so that one added later is covered too. */
+    static Stream<String> subcommands() {
+        return HerdCommand.commandLine().getSubcommands().keySet().stream();
+    }
+
+    @Test
+    void theReadmeShowsEverySubcommand() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+
+        assertThat(subcommands()).isNotEmpty().allSatisfy(subcommand -> assertThat(readme).contains("./herd " + subcommand));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "up", "send", "client", "status"})
-    void helpPrintsUsageAndExitsZero(String subcommand) {
-        CliRun run = subcommand.isEmpty() ? CliRun.of("--help") : CliRun.of(subcommand, "--help");
+    @ValueSource(strings = {"--help", "-h"})
+    void helpPrintsTheUsageAndExitsZero(String help) {
+        CliRun run = CliRun.of(help);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: herd " + (subcommand.isEmpty() ? "" : subcommand + " ")).contains("--config");
+        assertThat(run.out()).startsWith("Usage: herd ").contains("--config").contains(subcommands().toList());
         assertThat(run.err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("subcommands")
+    void helpOnEverySubcommandPrintsItsUsageAndExitsZero(String subcommand) {
+        for (String help : List.of("--help", "-h")) {
+            CliRun run = CliRun.of(subcommand, help);
+
+            assertThat(run.exitCode()).as(subcommand + " " + help).isZero();
+            assertThat(run.out()).startsWith("Usage: herd " + subcommand + " ").contains("--config", "--help");
+            assertThat(run.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void eachSubcommandsHelpNamesItsOwnOptions() {
+        assertThat(CliRun.of("up", "--help").out()).contains("--data=DIR", "--logs=DIR");
+        assertThat(CliRun.of("send", "--help").out()).contains("NODE", "LINE...", "--timeout=SECONDS");
+        assertThat(CliRun.of("client", "--help").out()).contains("NODE", "--timeout=SECONDS", "Without a terminal");
     }
 
     @Test
