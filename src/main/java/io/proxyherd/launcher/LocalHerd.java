@@ -26,12 +26,17 @@ public final class LocalHerd implements AutoCloseable {
     private final EmbeddedBroker broker;
     private final Map<String, String> environment;
     private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+    // Node processes outlive the JVM that started them: a launcher stopped while the herd is still
+    // starting, or a test JVM that is killed, must not leave Payara processes behind.
+    private final Thread closeOnExit = new Thread(this::close, "local-herd-close");
+    private boolean closed;
 
     private LocalHerd(Topology topology, HerdFiles files, Map<String, String> environment, EmbeddedBroker broker) {
         this.topology = topology;
         this.files = files;
         this.environment = Map.copyOf(environment);
         this.broker = broker;
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
 
     /**
@@ -42,7 +47,7 @@ public final class LocalHerd implements AutoCloseable {
             Consumer<NodeProcess> onReady) throws Exception {
         files.requireBuilt();
         Topology topology = Topology.load(files.config());
-        PortCheck.requireFree(topology);
+        PortCheck.requireFree(topology, files.config());
         LocalHerd herd = new LocalHerd(topology, files, environment, EmbeddedBroker.start(topology, files.data().resolve("broker")));
         try {
             herd.startAll(topology.nodes().stream().map(NodeAddress::name).toList(), timeout, onReady);
@@ -61,7 +66,7 @@ public final class LocalHerd implements AutoCloseable {
         return broker;
     }
 
-    public NodeProcess node(String name) {
+    public synchronized NodeProcess node(String name) {
         NodeProcess node = nodes.get(name);
         if (node == null) {
             throw new IllegalArgumentException("node " + name + " is not running");
@@ -69,12 +74,12 @@ public final class LocalHerd implements AutoCloseable {
         return node;
     }
 
-    public List<NodeProcess> nodes() {
+    public synchronized List<NodeProcess> nodes() {
         return List.copyOf(nodes.values());
     }
 
     /** Stops one node as an operator would (Payara shuts down); the others keep running. */
-    public void stop(String name) {
+    public synchronized void stop(String name) {
         node(name).close();
         nodes.remove(name);
     }
@@ -116,7 +121,10 @@ public final class LocalHerd implements AutoCloseable {
         }
     }
 
-    private NodeProcess launch(String name) {
+    private synchronized NodeProcess launch(String name) {
+        if (closed) {
+            throw new IllegalStateException("the herd is stopping; " + name + " was not started");
+        }
         try {
             NodeProcess node = NodeProcess.start(topology.node(name), files, NODE_JVM_OPTIONS, environment);
             nodes.put(name, node);
@@ -126,9 +134,20 @@ public final class LocalHerd implements AutoCloseable {
         }
     }
 
-    /** Stops every node, then the broker. */
+    /** Stops every node, then the broker; a second call waits for the first and does nothing more. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to; this call does the work and the hook finds it done.
+            }
+        }
         nodes.values().parallelStream().forEach(NodeProcess::close);
         nodes.clear();
         try {

@@ -3,6 +3,7 @@ package io.proxyherd.launcher;
 import io.proxyherd.herd.NodeAddress;
 import io.proxyherd.herd.Topology;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ final class PortCheck {
 
     private PortCheck() {}
 
-    static void requireFree(Topology topology) {
+    static void requireFree(Topology topology, Path config) {
         List<String> taken = new ArrayList<>();
         check(topology.brokerPort(), "the broker port", taken);
         for (NodeAddress node : topology.nodes()) {
@@ -22,7 +23,7 @@ final class PortCheck {
         }
         if (!taken.isEmpty()) {
             throw new IllegalStateException("ports in use: " + String.join(", ", taken)
-                    + " (stop what uses them, or change server-config/herd.properties)");
+                    + " (stop what uses them, or change " + config + ")");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.proxyherd.herd.Topology;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,9 @@ class PortCheckTest {
             taken.bind(new InetSocketAddress(0));
             Topology herd = herdWithClientPort(taken.getLocalPort());
 
-            assertThatThrownBy(() -> PortCheck.requireFree(herd))
+            assertThatThrownBy(() -> PortCheck.requireFree(herd, Path.of("conf", "mine.properties")))
                     .hasMessage("ports in use: " + taken.getLocalPort() + " (A's client port)"
-                            + " (stop what uses them, or change server-config/herd.properties)");
+                            + " (stop what uses them, or change " + Path.of("conf", "mine.properties") + ")");
         }
     }
 
@@ -32,7 +33,7 @@ class PortCheckTest {
         }
         Topology herd = herdWithClientPort(free);
 
-        assertThatCode(() -> PortCheck.requireFree(herd)).doesNotThrowAnyException();
+        assertThatCode(() -> PortCheck.requireFree(herd, Path.of("herd.properties"))).doesNotThrowAnyException();
     }
 
     private static Topology herdWithClientPort(int clientPort) throws Exception {
