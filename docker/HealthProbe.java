@@ -11,7 +11,8 @@ import java.util.Properties;
 /**
  * The node image's HEALTHCHECK: exits 0 only when the application itself serves, as NodeProcess.isReady()
  * decides it locally: /health/ready answers 200 and names the application's "client-listener" check
- * (Payara answers UP before the WAR is deployed), and the client port accepts connections.
+ * (Payara answers UP before the WAR is deployed; 200 also needs the "flood-consumer" check, the node's
+ * queue consumed on the broker), and the client port accepts connections.
  * Plain JDK, so the image needs no curl.
  */
 public final class HealthProbe {

@@ -18,9 +18,10 @@ public final class ReadinessProbe {
     private ReadinessProbe() {}
 
     /**
-     * True once the application itself serves: its readiness check is up and its client port accepts
-     * connections. Payara answers /health/ready with UP before the WAR is deployed, so UP alone says
-     * nothing about the application.
+     * True once the application itself serves: its readiness checks are up (the client listener is bound
+     * and the broker counts a consumer on the node's queue) and its client port accepts connections.
+     * Payara answers /health/ready with UP before the WAR is deployed, so UP alone says nothing about the
+     * application.
      */
     public static boolean isReady(NodeAddress address) {
         try {

@@ -1,0 +1,51 @@
+package io.proxyherd.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.proxyherd.activity.ActivitySink;
+import io.proxyherd.activity.Count;
+import io.proxyherd.activity.NodeActivity;
+import io.proxyherd.activity.Timing;
+import io.proxyherd.herd.LocalNode;
+import io.proxyherd.herd.NodeAddress;
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class NodeReportTest {
+
+    private static final long NOW = 1_764_000_123_456L;
+    private static final LocalNode WELSH = new LocalNode(new NodeAddress("Welsh", "localhost", 12003, 12083),
+            new TreeSet<>(Set.of("Holiday")));
+
+    private final NodeActivity activity = new NodeActivity(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), ActivitySink.NONE);
+
+    @Test
+    void theFieldsTheConsoleReadsInTheContractsOrder() {
+        activity.count(Count.IAMAT, 3);
+        activity.time(Timing.IAMAT_REPLY, 2_000_000);
+
+        JsonObject report = NodeReport.of(WELSH, NOW - 123_456, 7, true, activity.snapshot());
+
+        assertThat(report.keySet()).containsExactly("name", "startedAt", "uptimeSeconds", "clientPort", "httpPort",
+                "neighbours", "connections", "ready", "totals", "rates", "latency", "history");
+        assertThat(report.getString("name")).isEqualTo("Welsh");
+        assertThat(report.getJsonNumber("uptimeSeconds").longValue()).isEqualTo(123);
+        assertThat(report.getJsonArray("neighbours").getString(0)).isEqualTo("Holiday");
+        assertThat(report.getInt("connections")).isEqualTo(7);
+        assertThat(report.getBoolean("ready")).isTrue();
+        assertThat(report.getJsonObject("totals").getInt("iamat")).isEqualTo(3);
+        assertThat(report.getJsonObject("latency").keySet()).containsExactly("iamatReply", "floodDelivery");
+        assertThat(report.getJsonObject("latency").getJsonObject("iamatReply").keySet())
+                .containsExactly("count", "p50", "p90", "p99", "max");
+        assertThat(report.getJsonObject("latency").getJsonObject("iamatReply").getInt("count")).isEqualTo(1);
+        JsonObject last = report.getJsonArray("history").getJsonObject(59);
+        assertThat(last.keySet()).containsExactly("t", "iamat", "whatsat", "invalid", "floodIn", "floodOut");
+        assertThat(last.getJsonNumber("t").longValue()).isEqualTo(1_764_000_123_000L);
+        assertThat(last.getInt("iamat")).isEqualTo(3);
+    }
+}
