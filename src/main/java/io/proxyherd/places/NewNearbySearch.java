@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -38,15 +39,20 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
     private final String fieldMask;
     private final KeyRedaction redaction;
     private final Client client;
+    private final ExecutorService calls;
     private final long deadlineMillis;
     private final CallFailures failures;
 
-    /** {@code settings.baseUrl()} is the host, such as {@link #GOOGLE_URL}, without the path. */
-    public NewNearbySearch(PlacesSettings settings, String fieldMask) {
+    /**
+     * {@code settings.baseUrl()} is the host, such as {@link #GOOGLE_URL}, without the path. Each call holds
+     * one of {@code calls}' threads while it waits for Google; this search owns them from now on.
+     */
+    public NewNearbySearch(PlacesSettings settings, String fieldMask, ExecutorService calls) {
         this.settings = settings;
         this.fieldMask = Objects.requireNonNull(fieldMask, "fieldMask").strip();
         this.redaction = new KeyRedaction(settings.apiKey());
-        this.client = settings.newClient();
+        this.calls = calls;
+        this.client = settings.newClient(calls);
         this.deadlineMillis = settings.deadlineMillis();
         this.failures = new CallFailures(settings, redaction, deadlineMillis, LOG);
     }
@@ -96,9 +102,11 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         }
     }
 
+    /** Closes the client and shuts down the threads its calls ran on. */
     @Override
     public void close() {
         client.close();
+        calls.shutdownNow();
     }
 
     private PlacesReply answer(int status, String body, int maxResults) {
