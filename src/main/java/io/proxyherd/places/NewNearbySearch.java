@@ -1,6 +1,7 @@
 package io.proxyherd.places;
 
-import jakarta.json.Json;
+import static io.proxyherd.places.SharedJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -71,11 +72,11 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
             return CallFailures.answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, problem));
         }
         String url = settings.baseUrl().replaceAll("/+$", "") + PATH;
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("maxResultCount", Math.max(1, Math.min(maxResults, MOST_RESULTS)))
-                .add("locationRestriction", Json.createObjectBuilder()
-                        .add("circle", Json.createObjectBuilder()
-                                .add("center", Json.createObjectBuilder()
+                .add("locationRestriction", JSON.createObjectBuilder()
+                        .add("circle", JSON.createObjectBuilder()
+                                .add("center", JSON.createObjectBuilder()
                                         .add("latitude", latitude)
                                         .add("longitude", longitude))
                                 .add("radius", radius.get())))
@@ -147,9 +148,9 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         if (!(answer.get("places") instanceof JsonArray places) || places.size() <= maxResults) {
             return answer;
         }
-        JsonArrayBuilder kept = Json.createArrayBuilder();
+        JsonArrayBuilder kept = JSON.createArrayBuilder();
         places.stream().limit(maxResults).forEach(kept::add);
-        return Json.createObjectBuilder(answer).add("places", kept).build();
+        return JSON.createObjectBuilder(answer).add("places", kept).build();
     }
 
     private static Optional<BigDecimal> number(String radiusMetres) {
