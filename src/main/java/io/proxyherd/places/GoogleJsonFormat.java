@@ -1,6 +1,7 @@
 package io.proxyherd.places;
 
-import jakarta.json.Json;
+import static io.proxyherd.places.SharedJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -41,7 +42,7 @@ public final class GoogleJsonFormat {
         while (members.hasNext()) {
             Map.Entry<String, JsonValue> member = members.next();
             indent(depth + 1, out);
-            out.append(Json.createValue(member.getKey())).append(" : ");
+            out.append(JSON.createValue(member.getKey())).append(" : ");
             write(member.getValue(), depth + 1, out);
             out.append(members.hasNext() ? ",\n" : "\n");
         }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,13 +23,16 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
     private final PlacesSettings settings;
     private final KeyRedaction redaction;
     private final Client client;
+    private final ExecutorService calls;
     private final long deadlineMillis;
     private final CallFailures failures;
 
-    public LegacyNearbySearch(PlacesSettings settings) {
+    /** Each call holds one of {@code calls}' threads while it waits for Google; this search owns them from now on. */
+    public LegacyNearbySearch(PlacesSettings settings, ExecutorService calls) {
         this.settings = settings;
         this.redaction = new KeyRedaction(settings.apiKey());
-        this.client = settings.newClient();
+        this.calls = calls;
+        this.client = settings.newClient(calls);
         this.deadlineMillis = settings.deadlineMillis();
         this.failures = new CallFailures(settings, redaction, deadlineMillis, LOG);
     }
@@ -71,9 +75,11 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
         }
     }
 
+    /** Closes the client and shuts down the threads its calls ran on. */
     @Override
     public void close() {
         client.close();
+        calls.shutdownNow();
     }
 
     private String reply(String body, Throwable failure, int maxResults, String url) {

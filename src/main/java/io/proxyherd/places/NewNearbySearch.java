@@ -1,6 +1,7 @@
 package io.proxyherd.places;
 
-import jakarta.json.Json;
+import static io.proxyherd.places.SharedJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -38,15 +40,20 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
     private final String fieldMask;
     private final KeyRedaction redaction;
     private final Client client;
+    private final ExecutorService calls;
     private final long deadlineMillis;
     private final CallFailures failures;
 
-    /** {@code settings.baseUrl()} is the host, such as {@link #GOOGLE_URL}, without the path. */
-    public NewNearbySearch(PlacesSettings settings, String fieldMask) {
+    /**
+     * {@code settings.baseUrl()} is the host, such as {@link #GOOGLE_URL}, without the path. Each call holds
+     * one of {@code calls}' threads while it waits for Google; this search owns them from now on.
+     */
+    public NewNearbySearch(PlacesSettings settings, String fieldMask, ExecutorService calls) {
         this.settings = settings;
         this.fieldMask = Objects.requireNonNull(fieldMask, "fieldMask").strip();
         this.redaction = new KeyRedaction(settings.apiKey());
-        this.client = settings.newClient();
+        this.calls = calls;
+        this.client = settings.newClient(calls);
         this.deadlineMillis = settings.deadlineMillis();
         this.failures = new CallFailures(settings, redaction, deadlineMillis, LOG);
     }
@@ -65,11 +72,11 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
             return CallFailures.answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, problem));
         }
         String url = settings.baseUrl().replaceAll("/+$", "") + PATH;
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("maxResultCount", Math.max(1, Math.min(maxResults, MOST_RESULTS)))
-                .add("locationRestriction", Json.createObjectBuilder()
-                        .add("circle", Json.createObjectBuilder()
-                                .add("center", Json.createObjectBuilder()
+                .add("locationRestriction", JSON.createObjectBuilder()
+                        .add("circle", JSON.createObjectBuilder()
+                                .add("center", JSON.createObjectBuilder()
                                         .add("latitude", latitude)
                                         .add("longitude", longitude))
                                 .add("radius", radius.get())))
@@ -96,9 +103,11 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         }
     }
 
+    /** Closes the client and shuts down the threads its calls ran on. */
     @Override
     public void close() {
         client.close();
+        calls.shutdownNow();
     }
 
     private PlacesReply answer(int status, String body, int maxResults) {
@@ -139,9 +148,9 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         if (!(answer.get("places") instanceof JsonArray places) || places.size() <= maxResults) {
             return answer;
         }
-        JsonArrayBuilder kept = Json.createArrayBuilder();
+        JsonArrayBuilder kept = JSON.createArrayBuilder();
         places.stream().limit(maxResults).forEach(kept::add);
-        return Json.createObjectBuilder(answer).add("places", kept).build();
+        return JSON.createObjectBuilder(answer).add("places", kept).build();
     }
 
     private static Optional<BigDecimal> number(String radiusMetres) {

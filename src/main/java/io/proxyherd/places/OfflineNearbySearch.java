@@ -1,6 +1,7 @@
 package io.proxyherd.places;
 
-import jakarta.json.Json;
+import static io.proxyherd.places.SharedJson.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -60,10 +61,10 @@ public final class OfflineNearbySearch implements NearbySearch {
                 .sorted(Comparator.comparingDouble(Distanced::metres))
                 .limit(maxResults)
                 .toList();
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = JSON.createArrayBuilder();
         near.forEach(candidate -> results.add(result(candidate.place())));
-        JsonObject answer = Json.createObjectBuilder()
-                .add("html_attributions", Json.createArrayBuilder().add(ATTRIBUTION))
+        JsonObject answer = JSON.createObjectBuilder()
+                .add("html_attributions", JSON.createArrayBuilder().add(ATTRIBUTION))
                 .add("results", results)
                 .add("status", near.isEmpty() ? "ZERO_RESULTS" : "OK")
                 .build();
@@ -86,11 +87,11 @@ public final class OfflineNearbySearch implements NearbySearch {
     }
 
     private static JsonObject result(Place place) {
-        JsonArrayBuilder types = Json.createArrayBuilder();
+        JsonArrayBuilder types = JSON.createArrayBuilder();
         place.types().forEach(types::add);
-        return Json.createObjectBuilder()
-                .add("geometry", Json.createObjectBuilder()
-                        .add("location", Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
+                .add("geometry", JSON.createObjectBuilder()
+                        .add("location", JSON.createObjectBuilder()
                                 .add("lat", place.latitude())
                                 .add("lng", place.longitude())))
                 .add("name", place.name())
@@ -105,7 +106,7 @@ public final class OfflineNearbySearch implements NearbySearch {
             if (in == null) {
                 throw new IllegalArgumentException("no offline places at " + resource);
             }
-            try (JsonReader reader = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            try (JsonReader reader = JSON.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 return reader.readObject().getJsonArray("places").getValuesAs(JsonObject.class).stream()
                         .map(place -> new Place(
                                 place.getString("slug"),

@@ -2,6 +2,7 @@ package io.proxyherd.places;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -9,7 +10,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PlacesConfiguration {
 
     private static final Logger LOG = Logger.getLogger(PlacesConfiguration.class.getName());
+    private static final long IDLE_THREAD_SECONDS = 60;
 
     @Inject
     @ConfigProperty(name = "places.provider")
@@ -81,6 +88,9 @@ public class PlacesConfiguration {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     @Produces
     @ApplicationScoped
     NearbySearch nearbySearch() {
@@ -102,8 +112,8 @@ public class PlacesConfiguration {
         PlacesProvider chosen = PlacesProvider.of(provider, settings(baseUrl).apiKey().isPresent());
         LOG.info(() -> "Places answers come from the " + chosen.name().toLowerCase(Locale.ROOT) + " provider");
         return switch (chosen) {
-            case NEW -> new NewNearbySearch(settings(newBaseUrl), fieldMask);
-            case LEGACY -> new LegacyNearbySearch(settings(baseUrl));
+            case NEW -> new NewNearbySearch(settings(newBaseUrl), fieldMask, callThreads(maxConcurrent, threads));
+            case LEGACY -> new LegacyNearbySearch(settings(baseUrl), callThreads(maxConcurrent, threads));
             case OFFLINE -> new OfflineNearbySearch();
         };
     }
@@ -118,6 +128,19 @@ public class PlacesConfiguration {
         NearbySearch bounded = new BoundedSearch(retrying, maxConcurrent);
         NearbySearch counted = new CountingSearch(bounded, told);
         return new CachedSearch(counted, cachePrecisionDigits, Duration.ofSeconds(cacheTtlSeconds), cacheMaxEntries, told);
+    }
+
+    /**
+     * The threads HTTP calls to Places run on. The JAX-RS client holds one for each call's whole length,
+     * and at most {@code places.max-concurrent} calls are in flight, so that many threads let every
+     * admitted call run at once; idle ones end after a while. They come from the container's thread
+     * factory, which captures the context once per thread: a managed executor would capture it per call.
+     */
+    static ExecutorService callThreads(int count, ThreadFactory factory) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private PlacesSettings settings(String url) {

@@ -1,6 +1,7 @@
 package io.proxyherd.places;
 
-import jakarta.json.Json;
+import static io.proxyherd.places.SharedJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -48,7 +49,7 @@ record PlacesReply(String json, Optional<String> problem) {
 
     /** A Google-shaped error; {@code message} must already be free of the key. */
     static PlacesReply error(String status, String message) {
-        JsonObject error = Json.createObjectBuilder()
+        JsonObject error = JSON.createObjectBuilder()
                 .add("html_attributions", JsonValue.EMPTY_JSON_ARRAY)
                 .add("results", JsonValue.EMPTY_JSON_ARRAY)
                 .add("status", status)
@@ -62,7 +63,7 @@ record PlacesReply(String json, Optional<String> problem) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (JsonException malformed) {
             return Optional.empty();
@@ -77,9 +78,9 @@ record PlacesReply(String json, Optional<String> problem) {
         if (results.size() <= maxResults) {
             return answer;
         }
-        JsonArrayBuilder kept = Json.createArrayBuilder();
+        JsonArrayBuilder kept = JSON.createArrayBuilder();
         results.stream().limit(maxResults).forEach(kept::add);
         // Building from the original keeps Google's member order; "results" stays in place.
-        return Json.createObjectBuilder(answer).add("results", kept).build();
+        return JSON.createObjectBuilder(answer).add("results", kept).build();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.client.ClientBuilder;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Where and how to reach the Places API; a blank key counts as no key. */
@@ -20,9 +21,10 @@ public record PlacesSettings(String baseUrl, Optional<String> apiKey, Duration c
         requirePositive(readTimeout, "readTimeout");
     }
 
-    /** A JAX-RS client with these timeouts; the caller owns and closes it. */
-    Client newClient() {
+    /** A JAX-RS client with these timeouts whose asynchronous calls run on {@code calls}; the caller closes both. */
+    Client newClient(ExecutorService calls) {
         return ClientBuilder.newBuilder()
+                .executorService(Objects.requireNonNull(calls, "calls"))
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .build();

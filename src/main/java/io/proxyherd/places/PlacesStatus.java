@@ -1,6 +1,7 @@
 package io.proxyherd.places;
 
-import jakarta.json.Json;
+import static io.proxyherd.places.SharedJson.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -28,7 +29,7 @@ final class PlacesStatus {
         if (json == null) {
             return PlacesReply.UNKNOWN_ERROR;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             if (!(reader.readValue() instanceof JsonObject answer)) {
                 return PlacesReply.UNKNOWN_ERROR;
             }

@@ -33,7 +33,8 @@ class CachedSearchTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final LegacyNearbySearch legacy = new LegacyNearbySearch(new PlacesSettings(
-            GOOGLE.baseUrl() + PATH, Optional.of("test-key"), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+            GOOGLE.baseUrl() + PATH, Optional.of("test-key"), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+            PlacesFixtures.callThreads());
     private final CachedSearch cached = new CachedSearch(legacy, 3, TTL, 100, nanos::get);
 
     @AfterEach

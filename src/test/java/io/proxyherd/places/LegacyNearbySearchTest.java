@@ -260,7 +260,7 @@ class LegacyNearbySearchTest {
     @Test
     void reportsAReadTimeoutWellBeforeGoogleWouldHaveAnswered() {
         answer(okJson("nearby-ok-small.json").withFixedDelay(4000));
-        places = new LegacyNearbySearch(settings(googleUrl(), Optional.of(KEY), CONNECT, Duration.ofMillis(300)));
+        places = legacy(settings(googleUrl(), Optional.of(KEY), CONNECT, Duration.ofMillis(300)));
 
         CompletionStage<String> stage = places.search(34.06893, -118.445127, "10000", 5);
 
@@ -273,7 +273,7 @@ class LegacyNearbySearchTest {
     void reportsABodyTricklingPastTheDeadlineAsATimeout() {
         // Every chunk arrives within the read timeout, so only the overall deadline can end this.
         answer(okJson("nearby-ok-ucla.json").withChunkedDribbleDelay(20, 4000));
-        places = new LegacyNearbySearch(
+        places = legacy(
                 settings(googleUrl(), Optional.of(KEY), Duration.ofMillis(500), Duration.ofMillis(1500)));
 
         CompletionStage<String> stage = places.search(34.06893, -118.445127, "10000", 5);
@@ -289,7 +289,7 @@ class LegacyNearbySearchTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = "http://localhost:" + socket.getLocalPort() + PATH;
         }
-        places = new LegacyNearbySearch(settings(closedPort, Optional.of(KEY), CONNECT, READ));
+        places = legacy(settings(closedPort, Optional.of(KEY), CONNECT, READ));
 
         String json = complete(places.search(34.06893, -118.445127, "10000", 5));
 
@@ -311,7 +311,7 @@ class LegacyNearbySearchTest {
     @ValueSource(strings = {"", "   "})
     void deniesWithoutCallingGoogleWhenThereIsNoKey(String blankKey) {
         answer(okJson("nearby-ok-small.json"));
-        places = new LegacyNearbySearch(settings(googleUrl(), Optional.of(blankKey), CONNECT, READ));
+        places = legacy(settings(googleUrl(), Optional.of(blankKey), CONNECT, READ));
 
         String json = complete(places.search(34.06893, -118.445127, "10000", 5));
 
@@ -328,7 +328,7 @@ class LegacyNearbySearchTest {
     @Test
     void deniesWithoutCallingGoogleWhenTheKeyIsAbsent() {
         answer(okJson("nearby-ok-small.json"));
-        places = new LegacyNearbySearch(settings(googleUrl(), Optional.empty(), CONNECT, READ));
+        places = legacy(settings(googleUrl(), Optional.empty(), CONNECT, READ));
 
         String json = complete(places.search(34.06893, -118.445127, "10000", 5));
 
@@ -359,7 +359,7 @@ class LegacyNearbySearchTest {
 
     @Test
     void answersAnErrorForAnUnusableBaseUrl() {
-        places = new LegacyNearbySearch(settings("relative/path", Optional.of(KEY), CONNECT, READ));
+        places = legacy(settings("relative/path", Optional.of(KEY), CONNECT, READ));
 
         String json = complete(places.search(34.06893, -118.445127, "10000", 5));
 
@@ -429,9 +429,13 @@ class LegacyNearbySearchTest {
 
     private LegacyNearbySearch search() {
         if (places == null) {
-            places = new LegacyNearbySearch(settings(googleUrl(), Optional.of(KEY), CONNECT, READ));
+            places = legacy(settings(googleUrl(), Optional.of(KEY), CONNECT, READ));
         }
         return places;
+    }
+
+    private static LegacyNearbySearch legacy(PlacesSettings settings) {
+        return new LegacyNearbySearch(settings, PlacesFixtures.callThreads());
     }
 
     static PlacesSettings settings(String url, Optional<String> key, Duration connect, Duration read) {

@@ -173,7 +173,8 @@ class NewNearbySearchTest {
     void deniesWithoutCallingGoogleWhenThereIsNoKey() {
         places.close();
         places = new NewNearbySearch(new PlacesSettings(GOOGLE.baseUrl(), Optional.empty(),
-                Duration.ofSeconds(5), Duration.ofSeconds(10)), NewNearbySearch.DEFAULT_FIELD_MASK);
+                Duration.ofSeconds(5), Duration.ofSeconds(10)), NewNearbySearch.DEFAULT_FIELD_MASK,
+                PlacesFixtures.callThreads());
 
         assertError(complete(places.search(34.06893, -118.445127, "1500", 5)), "REQUEST_DENIED");
         GOOGLE.verify(0, anyRequestedFor(anyUrl()));
@@ -217,7 +218,8 @@ class NewNearbySearchTest {
 
     private static NewNearbySearch places(Duration read) {
         return new NewNearbySearch(new PlacesSettings(GOOGLE.baseUrl() + "/", Optional.of(KEY),
-                Duration.ofSeconds(5), read), NewNearbySearch.DEFAULT_FIELD_MASK);
+                Duration.ofSeconds(5), read), NewNearbySearch.DEFAULT_FIELD_MASK,
+                PlacesFixtures.callThreads());
     }
 
     private static void answer(ResponseDefinitionBuilder response) {

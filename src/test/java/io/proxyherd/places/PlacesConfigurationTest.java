@@ -92,6 +92,7 @@ class PlacesConfigurationTest {
         configuration.cachePrecisionDigits = 3;
         configuration.cacheTtlSeconds = 300;
         configuration.cacheMaxEntries = 10_000;
+        configuration.threads = new PlainThreads();
         return configuration;
     }
 }

@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Google response bodies kept under src/test/resources/places. */
+/** Google response bodies kept under src/test/resources/places, and what the HTTP providers run on. */
 final class PlacesFixtures {
 
     private PlacesFixtures() {
@@ -24,6 +26,11 @@ final class PlacesFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A few threads for an HTTP provider's calls; the provider shuts them down when closed. */
+    static ExecutorService callThreads() {
+        return PlacesConfiguration.callThreads(8, Executors.defaultThreadFactory());
     }
 
     static JsonObject parse(String json) {

@@ -41,7 +41,8 @@ class ResilienceTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final LegacyNearbySearch legacy = new LegacyNearbySearch(new PlacesSettings(
-            GOOGLE.baseUrl() + PATH, Optional.of(KEY), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+            GOOGLE.baseUrl() + PATH, Optional.of(KEY), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+            PlacesFixtures.callThreads());
 
     @AfterEach
     void close() {

@@ -24,10 +24,14 @@ public final class PlacesStandIn implements AutoCloseable {
     public static final String NEW_PATH = "/v1/places:searchNearby";
     public static final String KEY = "test-places-key";
 
+    private static final int CONTAINER_THREADS = 256;
+
     private final WireMockServer server;
 
     public PlacesStandIn(int port) {
-        server = new WireMockServer(options().port(port).bindAddress("127.0.0.1"));
+        // WireMock's default 25 Jetty threads hold only about 15 delayed answers at once: too few to see
+        // whether a node really has its 64 Places calls in flight.
+        server = new WireMockServer(options().port(port).bindAddress("127.0.0.1").containerThreads(CONTAINER_THREADS));
         server.start();
         server.stubFor(get(urlPathEqualTo(PATH))
                 .withQueryParam("key", equalTo(KEY))
