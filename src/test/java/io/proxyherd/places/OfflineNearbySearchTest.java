@@ -116,15 +116,27 @@ class OfflineNearbySearchTest {
     }
 
     @Test
-    void shipsAtLeast150PlacesFindableAroundUcla() {
+    void shipsAtLeast220PlacesFindableAroundUcla() {
         OfflineNearbySearch shipped = new OfflineNearbySearch();
 
-        assertThat(shipped.size()).isGreaterThanOrEqualTo(150);
+        assertThat(shipped.size()).isGreaterThanOrEqualTo(220);
         JsonObject json = PlacesFixtures.parse(complete(shipped.search(34.06893, -118.445127, "1000", 20)));
         assertThat(json.getString("status")).isEqualTo("OK");
         assertThat(names(json)).contains("Royce Hall", "Pauley Pavilion", "Powell Library");
         assertThat(json.getJsonArray("results").getValuesAs(JsonObject.class))
                 .allSatisfy(place -> assertThat(place.getString("place_id")).startsWith("offline:"));
+    }
+
+    @Test
+    void givesEveryShippedPlaceItsOwnPlaceId() {
+        OfflineNearbySearch shipped = new OfflineNearbySearch();
+        // Half the Earth's circumference reaches every place from anywhere.
+        JsonObject json = PlacesFixtures.parse(complete(shipped.search(34.06893, -118.445127, "20100000", shipped.size())));
+
+        List<String> ids = json.getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                .map(place -> place.getString("place_id"))
+                .toList();
+        assertThat(ids).hasSize(shipped.size()).doesNotHaveDuplicates();
     }
 
     private JsonObject search(double latitude, double longitude, String radius, int max) {
