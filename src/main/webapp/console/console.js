@@ -188,8 +188,16 @@
         });
     }
 
+    /**
+     * An API address beside /console/. Built from the origin rather than the page's own address, which keeps any
+     * user:password@ the page was opened with: fetch refuses addresses holding credentials.
+     */
+    function apiPath(relative) {
+        return new URL(relative, location.origin + location.pathname).href;
+    }
+
     function clientsPath() {
-        var path = '../api/clients?limit=' + CLIENT_LIMIT;
+        var path = apiPath('../api/clients') + '?limit=' + CLIENT_LIMIT;
         if (state.query) {
             path += '&q=' + encodeURIComponent(state.query);
         }
@@ -203,7 +211,7 @@
         state.inFlight = true;
         clearTimeout(state.timer);
         var askedFor = state.query;
-        var herd = getJson('../api/herd').then(function (body) {
+        var herd = getJson(apiPath('../api/herd')).then(function (body) {
             state.herd = body;
             delete state.failures['/api/herd'];
         }, function (error) {
