@@ -1,7 +1,8 @@
 package io.proxyherd.cli;
 
+import io.proxyherd.broker.QueueState;
 import io.proxyherd.herd.NodeAddress;
 import java.util.Set;
 
-/** One row of {@code herd status}: a node, whether it serves, whom it floods to, and who reads its queue. */
-public record NodeStatus(NodeAddress address, boolean up, Set<String> neighbours, String queue, ConsumerCount consumers) {}
+/** One row of {@code herd status}: a node, whether it serves, whom it floods to, and its queue as the broker sees it. */
+public record NodeStatus(NodeAddress address, boolean up, Set<String> neighbours, QueueState queue) {}

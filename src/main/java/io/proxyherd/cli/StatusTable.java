@@ -6,7 +6,7 @@ import java.util.List;
 /** Lays out node statuses as a plain-text table, one row per node, columns padded to their widest cell. */
 public final class StatusTable {
 
-    private static final List<String> HEADINGS = List.of("NODE", "HEALTH", "CLIENT", "HTTP", "NEIGHBOURS", "QUEUE", "CONSUMERS");
+    private static final List<String> HEADINGS = List.of("NODE", "HEALTH", "CLIENT", "HTTP", "NEIGHBOURS", "QUEUE", "CONSUMERS", "MESSAGES");
 
     private StatusTable() {}
 
@@ -20,8 +20,9 @@ public final class StatusTable {
                     Integer.toString(node.address().clientPort()),
                     Integer.toString(node.address().httpPort()),
                     node.neighbours().isEmpty() ? "-" : String.join(",", node.neighbours()),
-                    node.queue(),
-                    node.consumers().known() ? Integer.toString(node.consumers().count()) : node.consumers().unknownBecause()));
+                    node.queue().queue(),
+                    node.queue().known() ? Integer.toString(node.queue().consumers()) : node.queue().unknownBecause(),
+                    node.queue().known() ? Long.toString(node.queue().messages()) : "-"));
         }
         int[] widths = new int[HEADINGS.size()];
         for (List<String> row : rows) {

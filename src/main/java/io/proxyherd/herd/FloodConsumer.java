@@ -1,5 +1,6 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.activity.NodeActivity;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -50,6 +51,9 @@ public class FloodConsumer implements MessageListener {
     @Inject
     Flooding flooding;
 
+    @Inject
+    NodeActivity activity;
+
     @Override
     public void onMessage(Message message) {
         if (!(message instanceof TextMessage text)) {
@@ -61,6 +65,7 @@ public class FloodConsumer implements MessageListener {
             flooding.receive(
                     new FloodMessage(text.getText(), text.getStringProperty(FloodMessage.FROM), stampedAt),
                     text.getJMSRedelivered());
+            activity.floodReceived(stampedAt);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read flood message " + message, e);
         }

@@ -1,7 +1,10 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.activity.Count;
+import io.proxyherd.activity.NodeActivity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -30,6 +33,9 @@ public class FloodPublisher {
     @Resource(lookup = FloodConsumer.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
+    @Inject
+    NodeActivity activity;
+
     // Creating a queue object asks the broker whether it exists: once per node is enough.
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
@@ -56,6 +62,7 @@ public class FloodPublisher {
             LOG.log(Level.WARNING, "flood of " + messages.size() + " updates to " + nodes + " failed: " + e.getMessage());
             throw new JMSRuntimeException("flood to " + nodes + " failed: " + e.getMessage(), e.getErrorCode(), e);
         }
+        activity.count(Count.FLOOD_OUT, (long) messages.size() * nodes.size());
         messages.forEach(message -> LOG.info(() -> "flood sent to " + nodes + ": " + message.atLine()));
     }
 

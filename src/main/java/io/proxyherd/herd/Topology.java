@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,12 +28,18 @@ public final class Topology {
 
     private final Map<String, NodeAddress> nodes;
     private final Map<String, Set<String>> neighbours;
+    private final List<Link> links;
     private final String brokerHost;
     private final int brokerPort;
 
-    private Topology(Map<String, NodeAddress> nodes, Map<String, Set<String>> neighbours, String brokerHost, int brokerPort) {
+    /** A link flooding follows, both ways, named as the configuration names it. */
+    public record Link(String from, String to) {}
+
+    private Topology(Map<String, NodeAddress> nodes, Map<String, Set<String>> neighbours, List<Link> links,
+            String brokerHost, int brokerPort) {
         this.nodes = nodes;
         this.neighbours = neighbours;
+        this.links = links;
         this.brokerHost = brokerHost;
         this.brokerPort = brokerPort;
     }
@@ -63,18 +70,22 @@ public final class Topology {
         }
         Map<String, Set<String>> neighbours = new LinkedHashMap<>();
         nodes.keySet().forEach(name -> neighbours.put(name, new TreeSet<>()));
+        List<Link> links = new ArrayList<>();
         for (String link : config.optionalList("herd.links")) {
             String[] ends = link.split("-", -1);
             if (ends.length != 2 || !nodes.containsKey(ends[0]) || !nodes.containsKey(ends[1]) || ends[0].equals(ends[1])) {
                 throw new IllegalArgumentException("herd.links: '" + link + "' is not a link between two different known nodes");
             }
-            neighbours.get(ends[0]).add(ends[1]);
+            if (neighbours.get(ends[0]).add(ends[1])) {
+                links.add(new Link(ends[0], ends[1]));
+            }
             neighbours.get(ends[1]).add(ends[0]);
         }
         neighbours.replaceAll((name, set) -> Collections.unmodifiableSet(set));
         Topology topology = new Topology(
                 Collections.unmodifiableMap(nodes),
                 Collections.unmodifiableMap(neighbours),
+                List.copyOf(links),
                 config.text("herd.broker.host"),
                 config.port("herd.broker.port"));
         topology.requireConnected();
@@ -101,6 +112,11 @@ public final class Topology {
     public Set<String> neighbours(String name) {
         node(name);
         return neighbours.get(name);
+    }
+
+    /** Every link once, in the order the configuration lists them. */
+    public List<Link> links() {
+        return links;
     }
 
     /** The durable queue a node consumes its flood messages from. */

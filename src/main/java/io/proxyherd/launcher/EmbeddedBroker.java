@@ -46,6 +46,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 // Flush the journal every 0.5 ms instead of NIO's default ~3.3 ms: every flood hop waits for it.
                 .setJournalBufferTimeout_NIO(500_000)
                 .addAcceptorConfiguration("herd", "tcp://" + topology.brokerHost() + ":" + topology.brokerPort());
+        // Every other queue, such as the temporary reply queues of management questions (a node asks
+        // every 1.5 s), is told where dead and expired messages go, or the broker warns at each one.
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                .setExpiryAddress(SimpleString.of(DEAD_LETTERS)));
         config.addAddressSetting("herd.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
                 .setMaxDeliveryAttempts(20)

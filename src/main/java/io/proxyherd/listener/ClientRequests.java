@@ -1,5 +1,8 @@
 package io.proxyherd.listener;
 
+import io.proxyherd.activity.Count;
+import io.proxyherd.activity.NodeActivity;
+import io.proxyherd.activity.Timing;
 import io.proxyherd.herd.Flooding;
 import io.proxyherd.herd.LocationRegistry;
 import io.proxyherd.places.NearbySearch;
@@ -28,13 +31,18 @@ public class ClientRequests implements LineHandler {
     @Inject
     NearbySearch places;
 
+    @Inject
+    NodeActivity activity;
+
     @Override
     public CompletionStage<String> answer(String line) {
         Request request = Request.parse(line);
         if (request instanceof IAmAt iamat) {
+            activity.count(Count.IAMAT);
             return CompletableFuture.completedFuture(flooding.report(iamat).reply());
         }
         if (request instanceof WhatsAt whatsat) {
+            activity.count(Count.WHATSAT);
             Optional<AtLine> known = registry.latest(whatsat.clientId());
             if (known.isEmpty()) {
                 return CompletableFuture.completedFuture(new Invalid(line).reply());
@@ -47,6 +55,15 @@ public class ClientRequests implements LineHandler {
                             whatsat.maxResults())
                     .thenApply(json -> WhatsAtReply.format(at, json));
         }
+        activity.count(Count.INVALID);
         return CompletableFuture.completedFuture(((Invalid) request).reply());
+    }
+
+    /** Times IAMAT replies: only a well-formed IAMAT is answered with a line starting "AT ". */
+    @Override
+    public void written(String line, String reply, long nanos) {
+        if (reply.startsWith("AT ") && line.stripLeading().startsWith(IAmAt.COMMAND)) {
+            activity.time(Timing.IAMAT_REPLY, nanos);
+        }
     }
 }

@@ -57,10 +57,14 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         if (++unanswered >= MAX_UNANSWERED) {
             ctx.channel().config().setAutoRead(false);
         }
+        long received = System.nanoTime();
         CompletableFuture<String> reply = handler.answer(line).toCompletableFuture();
         answered = answered
                 .thenCombine(reply, (previous, text) -> text)
-                .thenAcceptAsync(text -> write(ctx, text), ctx.executor())
+                .thenAcceptAsync(text -> {
+                    write(ctx, text);
+                    handler.written(line, text, System.nanoTime() - received);
+                }, ctx.executor())
                 .exceptionally(failure -> {
                     LOG.log(Level.WARNING, "no answer for '" + line + "' from " + ctx.channel().remoteAddress(), failure);
                     ctx.close();

@@ -10,4 +10,7 @@ public interface LineHandler {
      * Completes on whatever thread finished the work; never completes exceptionally.
      */
     CompletionStage<String> answer(String line);
+
+    /** Told once the reply to {@code line} is written, {@code nanos} after the line was received. */
+    default void written(String line, String reply, long nanos) {}
 }

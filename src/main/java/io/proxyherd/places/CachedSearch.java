@@ -17,6 +17,7 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
     private final NearbySearch delegate;
     private final int precisionDigits;
     private final AsyncCache<Key, String> answers;
+    private final PlacesListener listener;
 
     /** What a cache hit or miss is counted against. */
     public record Counters(long hits, long misses, long entries) {
@@ -29,10 +30,20 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
      * @param precisionDigits decimal places kept of each coordinate: 3 makes cells about 100 m across
      */
     public CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries) {
-        this(delegate, precisionDigits, ttl, maxEntries, Ticker.systemTicker());
+        this(delegate, precisionDigits, ttl, maxEntries, PlacesListener.NONE);
+    }
+
+    /** As above, telling {@code listener} of every lookup, hit or miss. */
+    public CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, PlacesListener listener) {
+        this(delegate, precisionDigits, ttl, maxEntries, Ticker.systemTicker(), listener);
     }
 
     CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, Ticker ticker) {
+        this(delegate, precisionDigits, ttl, maxEntries, ticker, PlacesListener.NONE);
+    }
+
+    private CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, Ticker ticker,
+            PlacesListener listener) {
         if (precisionDigits < 0 || precisionDigits > 10) {
             throw new IllegalArgumentException("precision must be 0 to 10 digits, was " + precisionDigits);
         }
@@ -44,6 +55,7 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
         }
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.precisionDigits = precisionDigits;
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.answers = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumSize(maxEntries)
@@ -61,9 +73,13 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
             return Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults));
         }
         Key key = new Key(rounded(latitude), rounded(longitude), radiusMetres.strip(), maxResults);
-        // Concurrent misses for one key share this one call.
-        CompletableFuture<String> answer = answers.get(key, (unused, executor) ->
-                Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults)));
+        // Concurrent misses for one key share this one call. The loader runs on this thread, on a miss only.
+        boolean[] missed = new boolean[1];
+        CompletableFuture<String> answer = answers.get(key, (unused, executor) -> {
+            missed[0] = true;
+            return Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults));
+        });
+        listener.cacheLookup(!missed[0]);
         return answer.thenApply(json -> {
             if (!PlacesStatus.isSuccess(json)) {
                 // Only this failed call leaves; a newer entry under the key stays.

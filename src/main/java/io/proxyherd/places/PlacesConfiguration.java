@@ -73,6 +73,10 @@ public class PlacesConfiguration {
     @ConfigProperty(name = "places.cache.max-entries")
     long cacheMaxEntries;
 
+    // The node's activity figures (NodeActivity); absent when a test builds this class by hand.
+    @Inject
+    PlacesListener listener;
+
     // The container's timer threads: retries wait on them without holding any thread.
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -104,11 +108,16 @@ public class PlacesConfiguration {
         };
     }
 
-    /** The cache in front, then the bound on calls in flight, then the retries around each call. */
+    /**
+     * The cache in front, then the count of calls, the bound on calls in flight, and the retries around
+     * each call.
+     */
     NearbySearch decorated(NearbySearch provider, ScheduledExecutorService timer) {
+        PlacesListener told = listener == null ? PlacesListener.NONE : listener;
         NearbySearch retrying = new RetryingSearch(provider, retries, Duration.ofMillis(retryBaseMs), timer);
         NearbySearch bounded = new BoundedSearch(retrying, maxConcurrent);
-        return new CachedSearch(bounded, cachePrecisionDigits, Duration.ofSeconds(cacheTtlSeconds), cacheMaxEntries);
+        NearbySearch counted = new CountingSearch(bounded, told);
+        return new CachedSearch(counted, cachePrecisionDigits, Duration.ofSeconds(cacheTtlSeconds), cacheMaxEntries, told);
     }
 
     private PlacesSettings settings(String url) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** {@code IAMAT client position time}: a client says where it is and when. */
 public record IAmAt(String clientId, Position position, ClientTime time) implements Request {
 
-    static final String COMMAND = "IAMAT";
+    public static final String COMMAND = "IAMAT";
 
     public IAmAt {
         Fields.requireField(clientId, "client id");

@@ -83,7 +83,8 @@ class HerdCliIT {
         Map<String, List<String>> rows = rows(run);
         assertThat(rows).containsOnlyKeys(NODES);
         assertThat(rows.values()).allSatisfy(row -> assertThat(row.get(1)).isEqualTo("up"));
-        assertThat(rows.get("Welsh")).containsExactly("Welsh", "up", "13003", "13083", "Holiday", "herd.Welsh", rows.get("Welsh").get(6));
+        assertThat(rows.get("Welsh")).containsExactly("Welsh", "up", "13003", "13083", "Holiday", "herd.Welsh", rows.get("Welsh").get(6),
+                rows.get("Welsh").get(7));
         assertThat(run.err()).isEmpty();
     }
 

@@ -129,7 +129,7 @@ class HerdCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines().toList()).hasSize(3);
-        assertThat(run.out().lines().skip(1)).allSatisfy(row -> assertThat(row).contains(" down ").endsWith("broker unreachable"));
+        assertThat(run.out().lines().skip(1)).allSatisfy(row -> assertThat(row).contains(" down ").endsWith("broker unreachable  -"));
         assertThat(run.err()).hasLineCount(1)
                 .startsWith("herd status: Alpha, Beta are down; the broker at localhost:" + (port + 3) + " is unreachable (");
     }

@@ -2,6 +2,7 @@ package io.proxyherd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.proxyherd.broker.QueueState;
 import io.proxyherd.herd.NodeAddress;
 import java.util.List;
 import java.util.Set;
@@ -14,25 +15,25 @@ class StatusTableTest {
     void aRowPerNodeUnderHeadingsWithColumnsAligned() {
         String table = StatusTable.format(List.of(
                 new NodeStatus(new NodeAddress("Goloman", "localhost", 12000, 12080), true,
-                        new TreeSet<>(Set.of("Hands", "Holiday", "Wilkes")), "herd.Goloman", ConsumerCount.of(15)),
+                        new TreeSet<>(Set.of("Hands", "Holiday", "Wilkes")), QueueState.of("herd.Goloman", 15, 0)),
                 new NodeStatus(new NodeAddress("Holiday", "localhost", 12002, 12082), false,
-                        new TreeSet<>(Set.of("Goloman", "Welsh", "Wilkes")), "herd.Holiday", ConsumerCount.of(0))));
+                        new TreeSet<>(Set.of("Goloman", "Welsh", "Wilkes")), QueueState.of("herd.Holiday", 0, 12))));
 
         assertThat(table).isEqualTo("""
-                NODE     HEALTH  CLIENT  HTTP   NEIGHBOURS            QUEUE         CONSUMERS
-                Goloman  up      12000   12080  Hands,Holiday,Wilkes  herd.Goloman  15
-                Holiday  down    12002   12082  Goloman,Welsh,Wilkes  herd.Holiday  0
+                NODE     HEALTH  CLIENT  HTTP   NEIGHBOURS            QUEUE         CONSUMERS  MESSAGES
+                Goloman  up      12000   12080  Hands,Holiday,Wilkes  herd.Goloman  15         0
+                Holiday  down    12002   12082  Goloman,Welsh,Wilkes  herd.Holiday  0          12
                 """);
     }
 
     @Test
     void anUnknownConsumerCountSaysWhy() {
         String table = StatusTable.format(List.of(
-                new NodeStatus(new NodeAddress("Alpha", "localhost", 1, 2), true, Set.of(), "herd.Alpha",
-                        ConsumerCount.unknown("broker unreachable"))));
+                new NodeStatus(new NodeAddress("Alpha", "localhost", 1, 2), true, Set.of(),
+                        QueueState.unknown("herd.Alpha", "broker unreachable"))));
 
         assertThat(table.lines().toList()).containsExactly(
-                "NODE   HEALTH  CLIENT  HTTP  NEIGHBOURS  QUEUE       CONSUMERS",
-                "Alpha  up      1       2     -           herd.Alpha  broker unreachable");
+                "NODE   HEALTH  CLIENT  HTTP  NEIGHBOURS  QUEUE       CONSUMERS           MESSAGES",
+                "Alpha  up      1       2     -           herd.Alpha  broker unreachable  -");
     }
 }

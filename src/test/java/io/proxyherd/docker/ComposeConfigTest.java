@@ -80,7 +80,8 @@ class ComposeConfigTest {
             assertThat(service.get("restart")).as("%s restart", node).isEqualTo("on-failure");
             assertThat(environment(service)).as("%s environment", node)
                     .containsEntry("HERD_BROKER_HOST", broker)
-                    .containsKeys("HERD_BROKER_USER", "HERD_BROKER_PASSWORD", "PLACES_API_KEY");
+                    .containsKeys("HERD_BROKER_USER", "HERD_BROKER_PASSWORD", "PLACES_API_KEY", "HERD_CONSOLE_USER",
+                            "HERD_CONSOLE_PASSWORD");
         });
     }
 

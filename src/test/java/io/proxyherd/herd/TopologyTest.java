@@ -28,6 +28,15 @@ class TopologyTest {
         assertThat(herd.neighbours("Holiday")).containsExactly("Goloman", "Welsh", "Wilkes");
         assertThat(herd.neighbours("Welsh")).containsExactly("Holiday");
         assertThat(herd.neighbours("Wilkes")).containsExactly("Goloman", "Hands", "Holiday");
+        assertThat(herd.links()).extracting(link -> link.from() + "-" + link.to()).containsExactly(
+                "Goloman-Hands", "Goloman-Holiday", "Goloman-Wilkes", "Hands-Wilkes", "Holiday-Welsh", "Holiday-Wilkes");
+    }
+
+    @Test
+    void aLinkListedTwiceIsOneLink() {
+        Topology herd = topology(Map.of("herd.links", "A-B,B-A"));
+
+        assertThat(herd.links()).containsExactly(new Topology.Link("A", "B"));
     }
 
     @Test

@@ -24,11 +24,17 @@ class ClientSessionTest {
     /** Answers "reply to <line>", at once or, for lines it was told to hold, when released. */
     private final Map<String, CompletableFuture<String>> held = new HashMap<>();
     private final List<String> seen = new ArrayList<>();
+    private final List<String> timed = new ArrayList<>();
     private final LineHandler handler = new LineHandler() {
         @Override
         public CompletionStage<String> answer(String line) {
             seen.add(line);
             return held.getOrDefault(line, CompletableFuture.completedFuture("reply to " + line + "\n"));
+        }
+
+        @Override
+        public void written(String line, String reply, long nanos) {
+            timed.add(line + " -> " + reply.strip() + (nanos >= 0 ? "" : " in negative time"));
         }
     };
     private final EmbeddedChannel channel = new EmbeddedChannel(
@@ -44,6 +50,19 @@ class ClientSessionTest {
 
         assertThat(seen).containsExactly("TestLine", "g", "h");
         assertThat(written()).isEqualTo("reply to TestLine\nreply to g\nreply to h\n");
+    }
+
+    @Test
+    void theHandlerHearsOfEachReplyOnceItIsWritten() {
+        CompletableFuture<String> slow = new CompletableFuture<>();
+        held.put("slow", slow);
+
+        send("slow\nfast\n");
+        assertThat(timed).isEmpty();
+
+        slow.complete("slow done\n");
+        channel.runPendingTasks();
+        assertThat(timed).containsExactly("slow -> slow done", "fast -> reply to fast");
     }
 
     @Test

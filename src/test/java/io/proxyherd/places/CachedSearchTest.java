@@ -55,6 +55,31 @@ class CachedSearchTest {
     }
 
     @Test
+    void tellsItsListenerOfEveryHitAndMissAndTheCountOfCallsAndFailures() {
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
+        java.util.List<String> told = new java.util.ArrayList<>();
+        PlacesListener listener = new PlacesListener() {
+            @Override
+            public void cacheLookup(boolean hit) {
+                told.add(hit ? "hit" : "miss");
+            }
+
+            @Override
+            public void called(boolean succeeded) {
+                told.add(succeeded ? "called" : "failed");
+            }
+        };
+        CachedSearch counted = new CachedSearch(new CountingSearch(legacy, listener), 3, TTL, 100, listener);
+
+        complete(counted.search(34.06893, -118.445127, "1000", 5));
+        complete(counted.search(34.06893, -118.445127, "1000", 5));
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-request-denied.json")));
+        complete(counted.search(1, 2, "1000", 5));
+
+        assertThat(told).containsExactly("miss", "called", "hit", "miss", "failed");
+    }
+
+    @Test
     void sharesACellWithANearbyPositionThatRoundsTheSame() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
 

@@ -1,0 +1,37 @@
+package io.proxyherd.activity;
+
+import java.util.List;
+
+/** What the node counts: client lines by kind, flood messages in and out, Places calls and cache lookups. */
+public enum Count {
+    IAMAT("iamat", "herd_iamat"),
+    WHATSAT("whatsat", "herd_whatsat"),
+    INVALID("invalid", "herd_invalid_lines"),
+    FLOOD_IN("floodIn", "herd_flood_in"),
+    FLOOD_OUT("floodOut", "herd_flood_out"),
+    PLACES_CALLS("placesCalls", "herd_places_calls"),
+    CACHE_HITS("cacheHits", "herd_places_cache_hits"),
+    CACHE_MISSES("cacheMisses", "herd_places_cache_misses"),
+    PLACES_FAILURES("placesFailures", "herd_places_failures");
+
+    /** The counts the API gives rates and a history of. */
+    public static final List<Count> FLOWS = List.of(IAMAT, WHATSAT, INVALID, FLOOD_IN, FLOOD_OUT);
+
+    private final String key;
+    private final String metric;
+
+    Count(String key, String metric) {
+        this.key = key;
+        this.metric = metric;
+    }
+
+    /** The name the JSON API uses. */
+    public String key() {
+        return key;
+    }
+
+    /** The MicroProfile Metrics counter's name (Prometheus adds {@code _total}). */
+    public String metric() {
+        return metric;
+    }
+}

@@ -1,0 +1,45 @@
+package io.proxyherd.console;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/** The console's login from configuration (HERD_CONSOLE_USER, HERD_CONSOLE_PASSWORD), read once at start. */
+@ApplicationScoped
+public class ConsoleLogin {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleLogin.class.getName());
+
+    // Read in @PostConstruct: Payara fails to inject an absent Optional property outside a request.
+    @Inject
+    Config config;
+
+    private ConsoleAccess access;
+
+    @PostConstruct
+    void read() {
+        Optional<String> user = config.getOptionalValue("herd.console.user", String.class);
+        Optional<String> password = config.getOptionalValue("herd.console.password", String.class);
+        access = ConsoleAccess.of(user, password);
+        if (ConsoleAccess.halfConfigured(user, password)) {
+            LOG.warning("only one of HERD_CONSOLE_USER and HERD_CONSOLE_PASSWORD is set: the console and its API "
+                    + "answer loopback requests only");
+        } else {
+            LOG.info(access.loginRequired() ? "the console and its API need the configured login"
+                    : "no console login configured: the console and its API answer loopback requests only");
+        }
+    }
+
+    void started(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        access();
+    }
+
+    public ConsoleAccess access() {
+        return access;
+    }
+}

@@ -1,0 +1,60 @@
+package io.proxyherd.herd;
+
+import io.proxyherd.broker.BrokerQueues;
+import io.proxyherd.broker.BrokerView;
+import io.proxyherd.broker.CachedQueues;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The herd's queues as the broker's management API describes them, asked at most every
+ * {@code herd.broker.watch-max-age-ms}, with short timeouts so a broker that is down answers fast.
+ * The Artemis client comes from the resource adapter, whose classes Payara shares with every application.
+ */
+@ApplicationScoped
+public class BrokerWatch {
+
+    @Inject
+    Topology topology;
+
+    @Inject
+    LocalNode node;
+
+    // Read in @PostConstruct: Payara fails to inject an absent Optional property while the application deploys.
+    @Inject
+    Config config;
+
+    @Inject
+    @ConfigProperty(name = "herd.broker.watch-timeout-ms")
+    long timeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "herd.broker.watch-max-age-ms")
+    long maxAgeMs;
+
+    private CachedQueues queues;
+
+    @PostConstruct
+    void watch() {
+        BrokerQueues broker = new BrokerQueues(topology.brokerHost(), topology.brokerPort(),
+                config.getOptionalValue("herd.broker.user", String.class).orElse(null),
+                config.getOptionalValue("herd.broker.password", String.class).orElse(null), Duration.ofMillis(timeoutMs));
+        queues = new CachedQueues(broker.address(),
+                topology.nodes().stream().map(address -> Topology.queueOf(address.name())).toList(),
+                broker::states, Duration.ofMillis(maxAgeMs), Clock.systemUTC());
+    }
+
+    public BrokerView view() {
+        return queues.view();
+    }
+
+    /** True if the broker counts a consumer (this node's message-driven bean) on this node's own queue. */
+    public boolean ownQueueConsumed() {
+        return view().queue(Topology.queueOf(node.name())).map(state -> state.consumers() > 0).orElse(false);
+    }
+}
