@@ -502,9 +502,15 @@
         var plotW = width - left - right, plotH = height - top - bottom;
         var bySecond = {};
         var newest = -Infinity;
+        var perSecond = {};
         (herd.nodes || []).forEach(function (node) {
-            var history = node.node && node.node.history;
-            (history || []).forEach(function (entry) {
+            var history = (node.node && node.node.history) || [];
+            SERIES.forEach(function (series) {
+                var value = node.node && node.node.rates ? node.node.rates[series.key] : 0;
+                perSecond[series.key] = (perSecond[series.key] || 0) + (isNumber(value) ? value : 0);
+            });
+            // A node's last entry is the second still running there: drawn, it would always dip to nearly 0.
+            history.slice(0, -1).forEach(function (entry) {
                 var second = Math.floor(entry.t / 1000);
                 var sums = bySecond[second] || (bySecond[second] = {});
                 SERIES.forEach(function (series) {
@@ -524,7 +530,7 @@
             }));
             return;
         }
-        var span = 60;
+        var span = 59;
         var first = newest - span + 1;
         var peak = 0;
         for (var s = first; s <= newest; s++) {
@@ -550,11 +556,11 @@
             axes.appendChild(svg('line', {'class': 'grid', x1: left, x2: width - right, y1: y(value), y2: y(value)}));
             axes.appendChild(svg('text', {x: left - 6, y: y(value) + 4, 'text-anchor': 'end'}, count(value)));
         });
-        [-60, -45, -30, -15, 0].forEach(function (offset) {
-            var second = Math.max(first, newest + offset + (offset === -60 ? 1 : 0));
+        [-45, -30, -15, 0].forEach(function (offset) {
+            var second = newest + offset;
             axes.appendChild(svg('line', {'class': 'tick', x1: x(second), x2: x(second), y1: top + plotH, y2: top + plotH + 4}));
-            axes.appendChild(svg('text', {x: x(second), y: height - 6,
-                'text-anchor': offset === 0 ? 'end' : offset === -60 ? 'start' : 'middle'}, offset === 0 ? 'now' : offset + ' s'));
+            axes.appendChild(svg('text', {x: x(second), y: height - 6, 'text-anchor': offset === 0 ? 'end' : 'middle'},
+                offset === 0 ? 'now' : offset + ' s'));
         });
         axes.appendChild(svg('line', {'class': 'axis', x1: left, x2: width - right, y1: top + plotH, y2: top + plotH}));
         content.appendChild(axes);
@@ -570,9 +576,8 @@
         });
         root.replaceChildren(content);
 
-        var latest = bySecond[newest] || {};
         renderLegend(byId('rates-legend'), SERIES.map(function (series) {
-            return {label: series.label + ' ' + count(latest[series.key] || 0) + '/s', colour: series.colour};
+            return {label: series.label + ' ' + rate(perSecond[series.key]) + '/s', colour: series.colour};
         }));
     }
 
