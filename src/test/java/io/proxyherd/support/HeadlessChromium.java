@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -27,7 +28,7 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** A fresh browser with an empty profile and a window of the given size; the caller quits it. */
+    /** A fresh browser with an empty profile whose page area is {@code width} x {@code height}; the caller quits it. */
     public static ChromeDriver open(int width, int height, Path profile) {
         ensureInstalled();
         ChromeOptions options = new ChromeOptions();
@@ -51,7 +52,11 @@ public final class HeadlessChromium {
                 .usingDriverExecutable(DRIVER.toFile())
                 .withTimeout(Duration.ofSeconds(60))
                 .build();
-        return new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        // --window-size is the whole window; the page gets it less the (invisible) browser frame.
+        Number frame = (Number) browser.executeScript("return window.outerHeight - window.innerHeight;");
+        browser.manage().window().setSize(new Dimension(width, height + frame.intValue()));
+        return browser;
     }
 
     /** Saves what the window shows as a PNG, creating the folder. */
