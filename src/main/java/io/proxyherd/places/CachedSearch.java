@@ -77,9 +77,13 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
         boolean[] missed = new boolean[1];
         CompletableFuture<String> answer = answers.get(key, (unused, executor) -> {
             missed[0] = true;
+            // Told before the call starts, so a listener hears of the miss before the call's outcome.
+            listener.cacheLookup(false);
             return Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults));
         });
-        listener.cacheLookup(!missed[0]);
+        if (!missed[0]) {
+            listener.cacheLookup(true);
+        }
         return answer.thenApply(json -> {
             if (!PlacesStatus.isSuccess(json)) {
                 // Only this failed call leaves; a newer entry under the key stays.

@@ -58,7 +58,7 @@ class CachedSearchTest {
     @Test
     void tellsItsListenerOfEveryHitAndMissAndTheCountOfCallsAndFailures() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
-        java.util.List<String> told = new java.util.ArrayList<>();
+        java.util.List<String> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         PlacesListener listener = new PlacesListener() {
             @Override
             public void cacheLookup(boolean hit) {
