@@ -1,7 +1,8 @@
 package io.proxyherd.console;
 
+import static io.proxyherd.json.SharedJson.JSON;
+
 import io.proxyherd.protocol.AtLine;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -29,11 +30,11 @@ public final class ClientReport {
                 .filter(line -> line.clientId().toLowerCase(Locale.ROOT).contains(needle))
                 .sorted(Comparator.comparing(AtLine::clientTime).reversed().thenComparing(AtLine::clientId))
                 .toList();
-        JsonArrayBuilder clients = Json.createArrayBuilder();
+        JsonArrayBuilder clients = JSON.createArrayBuilder();
         matched.stream().limit(Math.max(0, Math.min(limit, MAX_LIMIT))).forEach(line -> {
             BigDecimal clientMillis = line.clientTime().seconds().multiply(THOUSAND).stripTrailingZeros();
             double ago = (nowMillis - clientMillis.doubleValue()) / 1000;
-            clients.add(Json.createObjectBuilder()
+            clients.add(JSON.createObjectBuilder()
                     .add("id", line.clientId())
                     .add("latitude", line.position().latitude())
                     .add("longitude", line.position().longitude())
@@ -41,7 +42,7 @@ public final class ClientReport {
                     .add("clientTime", clientMillis.scale() < 0 ? clientMillis.setScale(0) : clientMillis)
                     .add("agoSeconds", Math.round(ago * 10) / 10.0));
         });
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("total", known.size())
                 .add("matched", matched.size())
                 .add("clients", clients)

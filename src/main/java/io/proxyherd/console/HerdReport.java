@@ -1,10 +1,11 @@
 package io.proxyherd.console;
 
+import static io.proxyherd.json.SharedJson.JSON;
+
 import io.proxyherd.broker.BrokerView;
 import io.proxyherd.broker.QueueState;
 import io.proxyherd.herd.NodeAddress;
 import io.proxyherd.herd.Topology;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,19 +31,19 @@ public final class HerdReport {
     public static JsonObject of(Topology topology, String askedBy, long askedAt, BrokerView broker,
             Map<String, PeerAnswer> answers) {
         Map<String, String> health = new HashMap<>();
-        JsonArrayBuilder nodes = Json.createArrayBuilder();
+        JsonArrayBuilder nodes = JSON.createArrayBuilder();
         for (NodeAddress address : topology.nodes()) {
             PeerAnswer answer = answers.getOrDefault(address.name(), PeerAnswer.failed("not asked"));
             Optional<QueueState> queue = broker.queue(Topology.queueOf(address.name()));
             String nodeHealth = health(answer, queue);
             health.put(address.name(), nodeHealth);
-            JsonObjectBuilder node = Json.createObjectBuilder()
+            JsonObjectBuilder node = JSON.createObjectBuilder()
                     .add("name", address.name())
                     .add("host", address.host())
                     .add("clientPort", address.clientPort())
                     .add("httpPort", address.httpPort())
                     .add("up", answer.up());
-            queue.ifPresentOrElse(state -> node.add("queue", Json.createObjectBuilder()
+            queue.ifPresentOrElse(state -> node.add("queue", JSON.createObjectBuilder()
                     .add("name", state.queue())
                     .add("consumers", state.consumers())
                     .add("messages", state.messages())), () -> node.addNull("queue"));
@@ -55,19 +56,19 @@ public final class HerdReport {
             }
             nodes.add(node);
         }
-        JsonArrayBuilder links = Json.createArrayBuilder();
+        JsonArrayBuilder links = JSON.createArrayBuilder();
         for (Topology.Link link : topology.links()) {
-            links.add(Json.createObjectBuilder()
+            links.add(JSON.createObjectBuilder()
                     .add("from", link.from())
                     .add("to", link.to())
                     .add("health", linkHealth(health.get(link.from()), health.get(link.to()),
                             waiting(broker, link.from()) || waiting(broker, link.to()))));
         }
-        JsonObjectBuilder brokerJson = Json.createObjectBuilder()
+        JsonObjectBuilder brokerJson = JSON.createObjectBuilder()
                 .add("address", broker.address())
                 .add("reachable", broker.reachable());
         nullable(brokerJson, "error", broker.error());
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("askedAt", askedAt)
                 .add("askedBy", askedBy)
                 .add("broker", brokerJson)

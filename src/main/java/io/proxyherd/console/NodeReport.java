@@ -1,12 +1,13 @@
 package io.proxyherd.console;
 
+import static io.proxyherd.json.SharedJson.JSON;
+
 import io.proxyherd.activity.Count;
 import io.proxyherd.activity.LatencyWindow;
 import io.proxyherd.activity.NodeActivity;
 import io.proxyherd.activity.RateHistory;
 import io.proxyherd.activity.Timing;
 import io.proxyherd.herd.LocalNode;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,23 +18,23 @@ public final class NodeReport {
     private NodeReport() {}
 
     public static JsonObject of(LocalNode node, long startedAt, int connections, boolean ready, NodeActivity.Snapshot activity) {
-        JsonArrayBuilder neighbours = Json.createArrayBuilder();
+        JsonArrayBuilder neighbours = JSON.createArrayBuilder();
         node.neighbours().forEach(neighbours::add);
-        JsonObjectBuilder totals = Json.createObjectBuilder();
+        JsonObjectBuilder totals = JSON.createObjectBuilder();
         activity.totals().forEach((count, total) -> totals.add(count.key(), total));
-        JsonObjectBuilder rates = Json.createObjectBuilder();
+        JsonObjectBuilder rates = JSON.createObjectBuilder();
         activity.rates().forEach((count, rate) -> rates.add(count.key(), rounded(rate)));
-        JsonObjectBuilder latency = Json.createObjectBuilder();
+        JsonObjectBuilder latency = JSON.createObjectBuilder();
         for (Timing timing : Timing.values()) {
             latency.add(timing.key(), latency(activity.latencies().get(timing)));
         }
-        JsonArrayBuilder history = Json.createArrayBuilder();
+        JsonArrayBuilder history = JSON.createArrayBuilder();
         for (RateHistory.Second second : activity.history()) {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("t", second.startMillis());
+            JsonObjectBuilder entry = JSON.createObjectBuilder().add("t", second.startMillis());
             Count.FLOWS.forEach(count -> entry.add(count.key(), second.count(count)));
             history.add(entry);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("name", node.name())
                 .add("startedAt", startedAt)
                 .add("uptimeSeconds", Math.max(0, (activity.takenAt() - startedAt) / 1000))
@@ -50,7 +51,7 @@ public final class NodeReport {
     }
 
     private static JsonObjectBuilder latency(LatencyWindow.Summary summary) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("count", summary.count())
                 .add("p50", summary.p50())
                 .add("p90", summary.p90())

@@ -1,5 +1,7 @@
 package io.proxyherd.console;
 
+import static io.proxyherd.json.SharedJson.JSON;
+
 import io.proxyherd.herd.NodeAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -7,7 +9,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.client.Client;
@@ -103,7 +104,7 @@ public class Peers {
                 if (response.getStatus() != 200) {
                     return PeerAnswer.failed(url + " answered HTTP " + response.getStatus());
                 }
-                try (JsonReader reader = Json.createReader(new StringReader(response.readEntity(String.class)))) {
+                try (JsonReader reader = JSON.createReader(new StringReader(response.readEntity(String.class)))) {
                     return PeerAnswer.of(reader.readObject());
                 }
             }

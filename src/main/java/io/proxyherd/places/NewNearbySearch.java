@@ -1,6 +1,6 @@
 package io.proxyherd.places;
 
-import static io.proxyherd.places.SharedJson.JSON;
+import static io.proxyherd.json.SharedJson.JSON;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
