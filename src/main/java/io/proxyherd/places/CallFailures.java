@@ -1,6 +1,7 @@
 package io.proxyherd.places;
 
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -10,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
@@ -30,6 +33,30 @@ final class CallFailures {
         this.redaction = redaction;
         this.deadlineMillis = deadlineMillis;
         this.log = log;
+    }
+
+    /**
+     * A provider's call, bounded by the deadline and settled into the reply's JSON: Google's answer of
+     * any status goes through {@code fromGoogle(status, body)}, a call without an answer becomes the
+     * error reply, and a failure is logged once.
+     */
+    CompletionStage<String> settle(CompletionStage<String> call, BiFunction<Integer, String, PlacesReply> fromGoogle,
+            String method, String url) {
+        return call.toCompletableFuture()
+                .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
+                // A String arrives only for a 2xx; any other status as a WebApplicationException.
+                .handle((body, failure) -> report(failure == null
+                        ? fromGoogle.apply(200, body)
+                        : failed(unwrap(failure), fromGoogle), method, url).json())
+                .exceptionally(failure -> report(unexpected(failure), method, url).json());
+    }
+
+    private PlacesReply failed(Throwable failure, BiFunction<Integer, String, PlacesReply> fromGoogle) {
+        if (failure instanceof WebApplicationException rejected) {
+            Response response = rejected.getResponse();
+            return fromGoogle.apply(response.getStatus(), entity(response));
+        }
+        return withoutAnswer(failure);
     }
 
     /** The reply for a call that ended without an HTTP answer (the failure already unwrapped). */

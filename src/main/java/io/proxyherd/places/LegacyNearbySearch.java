@@ -1,15 +1,12 @@
 package io.proxyherd.places;
 
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,7 +21,6 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
     private final KeyRedaction redaction;
     private final Client client;
     private final ExecutorService calls;
-    private final long deadlineMillis;
     private final CallFailures failures;
 
     /** Each call holds one of {@code calls}' threads while it waits for Google; this search owns them from now on. */
@@ -33,8 +29,7 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
         this.redaction = new KeyRedaction(settings.apiKey());
         this.calls = calls;
         this.client = settings.newClient(calls);
-        this.deadlineMillis = settings.deadlineMillis();
-        this.failures = new CallFailures(settings, redaction, deadlineMillis, LOG);
+        this.failures = new CallFailures(settings, redaction, settings.deadlineMillis(), LOG);
     }
 
     @Override
@@ -61,14 +56,11 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
             loggedUrl = target.resolveTemplate("key", KeyRedaction.REDACTED).getUri().toString();
             String url = loggedUrl;
             LOG.fine(() -> "Places GET " + url);
-            return target.resolveTemplate("key", settings.apiKey().get())
+            return failures.settle(target.resolveTemplate("key", settings.apiKey().get())
                     .request(MediaType.APPLICATION_JSON_TYPE)
                     .rx()
-                    .get(String.class)
-                    .toCompletableFuture()
-                    .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
-                    .handle((body, failure) -> reply(body, failure, maxResults, url))
-                    .exceptionally(failure -> failures.report(failures.unexpected(failure), "GET", url).json());
+                    .get(String.class),
+                    (status, body) -> PlacesReply.fromGoogle(status, body, maxResults, redaction), "GET", url);
         } catch (RuntimeException failure) {
             // An invalid base URL, or a closed client.
             return CallFailures.answered(failures.report(failures.unexpected(failure), "GET", loggedUrl));
@@ -80,22 +72,6 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
     public void close() {
         client.close();
         calls.shutdownNow();
-    }
-
-    private String reply(String body, Throwable failure, int maxResults, String url) {
-        // get(String.class) yields a body only for a 2xx; any other status arrives as a WebApplicationException.
-        PlacesReply reply = failure == null
-                ? PlacesReply.fromGoogle(200, body, maxResults, redaction)
-                : failed(CallFailures.unwrap(failure), maxResults);
-        return failures.report(reply, "GET", url).json();
-    }
-
-    private PlacesReply failed(Throwable failure, int maxResults) {
-        if (failure instanceof WebApplicationException rejected) {
-            Response response = rejected.getResponse();
-            return PlacesReply.fromGoogle(response.getStatus(), CallFailures.entity(response), maxResults, redaction);
-        }
-        return failures.withoutAnswer(failure);
     }
 
     private static Optional<String> invalidArguments(

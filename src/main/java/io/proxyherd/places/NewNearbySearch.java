@@ -6,17 +6,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -41,7 +38,6 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
     private final KeyRedaction redaction;
     private final Client client;
     private final ExecutorService calls;
-    private final long deadlineMillis;
     private final CallFailures failures;
 
     /**
@@ -54,8 +50,7 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         this.redaction = new KeyRedaction(settings.apiKey());
         this.calls = calls;
         this.client = settings.newClient(calls);
-        this.deadlineMillis = settings.deadlineMillis();
-        this.failures = new CallFailures(settings, redaction, deadlineMillis, LOG);
+        this.failures = new CallFailures(settings, redaction, settings.deadlineMillis(), LOG);
     }
 
     @Override
@@ -84,19 +79,13 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
                 .toString();
         try {
             LOG.fine(() -> "Places POST " + url + " " + body);
-            return client.target(url)
+            return failures.settle(client.target(url)
                     .request(MediaType.APPLICATION_JSON_TYPE)
                     .header("X-Goog-Api-Key", settings.apiKey().get())
                     .header("X-Goog-FieldMask", fieldMask)
                     .rx()
-                    .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE), String.class)
-                    .toCompletableFuture()
-                    .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
-                    // A String arrives only for a 2xx; any other status as a WebApplicationException.
-                    .handle((json, failure) -> failures.report(failure == null
-                            ? answer(200, json, maxResults)
-                            : failed(CallFailures.unwrap(failure), maxResults), "POST", url).json())
-                    .exceptionally(failure -> failures.report(failures.unexpected(failure), "POST", url).json());
+                    .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE), String.class),
+                    (status, answer) -> answer(status, answer, maxResults), "POST", url);
         } catch (RuntimeException failure) {
             // An invalid base URL, or a closed client.
             return CallFailures.answered(failures.report(failures.unexpected(failure), "POST", url));
@@ -134,14 +123,6 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
             case 429 -> PlacesStatus.OVER_QUERY_LIMIT;
             default -> PlacesReply.UNKNOWN_ERROR;
         };
-    }
-
-    private PlacesReply failed(Throwable failure, int maxResults) {
-        if (failure instanceof WebApplicationException rejected) {
-            Response response = rejected.getResponse();
-            return answer(response.getStatus(), CallFailures.entity(response), maxResults);
-        }
-        return failures.withoutAnswer(failure);
     }
 
     private static JsonObject trimmed(JsonObject answer, int maxResults) {
