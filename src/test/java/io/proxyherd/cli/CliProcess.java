@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -30,6 +30,9 @@ final class CliProcess implements AutoCloseable {
 
     /** A line the command printed, and when it arrived (System.nanoTime). */
     record Line(String text, long receivedNanos) {}
+
+    /** CSI sequences ({@code ESC [ ... final}) and the two-character keypad mode switches ({@code ESC =}, {@code ESC >}). */
+    private static final Pattern CONTROL_SEQUENCE = Pattern.compile("\u001b\\[[0-?]*[ -/]*[@-~]|\u001b[=>]");
 
     private final String name;
     private final Process process;
@@ -94,9 +97,12 @@ final class CliProcess implements AutoCloseable {
         return err.texts();
     }
 
-    /** Everything printed on stdout so far, line ends and terminal controls included. */
-    String rawOut() {
-        return out.raw.toString();
+    /**
+     * What stdout shows at a terminal, as text: control sequences (cursor moves, erasing, mode switches) removed, so
+     * that a line reads the same whether the line editor drew it above its prompt or printed it between two prompts.
+     */
+    String screenText() {
+        return CONTROL_SEQUENCE.matcher(out.raw).replaceAll("");
     }
 
     void type(String text) throws IOException {
@@ -115,12 +121,10 @@ final class CliProcess implements AutoCloseable {
         return out.lines.stream().filter(line -> pattern.matcher(line.text()).matches()).findFirst().orElseThrow();
     }
 
-    /** Waits until stdout, raw, holds a match of the pattern, and returns it. */
-    Matcher awaitRawOut(Pattern pattern, Duration timeout) {
-        awaitOrFail(pattern.toString(), timeout, () -> pattern.matcher(out.raw).find());
-        Matcher matcher = pattern.matcher(out.raw.toString());
-        matcher.find();
-        return matcher;
+    /** Waits until the {@link #screenText() screen text} holds {@code count} matches of the pattern, and returns them. */
+    List<MatchResult> awaitScreen(Pattern pattern, int count, Duration timeout) {
+        awaitOrFail(count + " x " + pattern, timeout, () -> pattern.matcher(screenText()).results().count() >= count);
+        return pattern.matcher(screenText()).results().toList();
     }
 
     /** The exit code, once the command has ended and all it printed is read; fails with the transcript on timeout. */

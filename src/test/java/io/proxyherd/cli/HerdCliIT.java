@@ -136,20 +136,19 @@ class HerdCliIT {
     void aClientAtATerminalEditsLinesKeepsHistoryAndLeavesOnCtrlD() throws Exception {
         assumeTrue(CliProcess.pseudoTerminalsAvailable(), "util-linux's script runs the client in a pseudo-terminal");
         try (CliProcess client = CliProcess.startInPseudoTerminal("--config", config, "client", "Welsh")) {
-            client.awaitRawOut(Pattern.compile("Connected to Welsh at localhost:13003\\. Ctrl-D ends the session\\.\r\n"),
+            client.awaitScreen(Pattern.compile("Connected to Welsh at localhost:13003\\. Ctrl-D ends the session\\.\r\n"), 1,
                     Duration.ofSeconds(30));
-            client.awaitRawOut(Pattern.compile("Welsh> "), Duration.ofSeconds(10));
+            client.awaitScreen(Pattern.compile("Welsh> "), 1, Duration.ofSeconds(10));
 
             client.type("IAMAT kiwi.client +34.068930-118.445127 now\r");
-            // A reply is printed above the prompt: a carriage return, "erase the line", the reply.
-            Pattern atLines = Pattern.compile("(?m)^(?:\\u001b\\[K)?(" + AT_LINE.pattern() + ")$");
-            String first = client.awaitRawOut(atLines, Duration.ofSeconds(30)).group(1);
+            // A reply comes above the prompt if the editor is reading, else between two prompts: either way on a line
+            // of its own once the terminal's controls are left out.
+            Pattern atLines = Pattern.compile("(?m)^(" + AT_LINE.pattern() + ")\r?$");
+            String first = client.awaitScreen(atLines, 1, Duration.ofSeconds(30)).get(0).group(1);
             // Up arrow (as an xterm sends it once JLine has put it in application cursor mode) recalls the line as
             // typed, so 'now' is filled in afresh.
             client.type("\u001bOA\r");
-            await("a second AT line").atMost(30, SECONDS)
-                    .until(() -> atLines.matcher(client.rawOut()).results().count() == 2);
-            String second = atLines.matcher(client.rawOut()).results().skip(1).findFirst().orElseThrow().group(1);
+            String second = client.awaitScreen(atLines, 2, Duration.ofSeconds(30)).get(1).group(1);
             assertThat(second).isNotEqualTo(first);
             assertThat(second.substring(second.lastIndexOf(' '))).isGreaterThan(first.substring(first.lastIndexOf(' ')));
 
