@@ -56,6 +56,8 @@ final class StatusCommand implements Callable<Integer> {
         } catch (JMSException | RuntimeException e) {
             problems.add("the broker at " + broker.address() + " is unreachable (" + Failures.describe(e) + ")");
             states = Map.of();
+        } finally {
+            broker.close();
         }
         List<NodeStatus> rows = new ArrayList<>();
         List<String> down = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.proxyherd.broker.BrokerQueues;
 import io.proxyherd.broker.BrokerView;
 import io.proxyherd.broker.CachedQueues;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The herd's queues as the broker's management API describes them, asked at most every
- * {@code herd.broker.watch-max-age-ms}, with short timeouts so a broker that is down answers fast.
+ * {@code herd.broker.watch-max-age-ms} over one connection kept between refreshes, with short timeouts
+ * so a broker that is down answers fast.
  * The Artemis client comes from the resource adapter, whose classes Payara shares with every application.
  */
 @ApplicationScoped
@@ -37,16 +39,22 @@ public class BrokerWatch {
     @ConfigProperty(name = "herd.broker.watch-max-age-ms")
     long maxAgeMs;
 
+    private BrokerQueues broker;
     private CachedQueues queues;
 
     @PostConstruct
     void watch() {
-        BrokerQueues broker = new BrokerQueues(topology.brokerHost(), topology.brokerPort(),
+        broker = new BrokerQueues(topology.brokerHost(), topology.brokerPort(),
                 config.getOptionalValue("herd.broker.user", String.class).orElse(null),
                 config.getOptionalValue("herd.broker.password", String.class).orElse(null), Duration.ofMillis(timeoutMs));
         queues = new CachedQueues(broker.address(),
                 topology.nodes().stream().map(address -> Topology.queueOf(address.name())).toList(),
                 broker::states, Duration.ofMillis(maxAgeMs), Clock.systemUTC());
+    }
+
+    @PreDestroy
+    void stop() {
+        broker.close();
     }
 
     public BrokerView view() {

@@ -86,6 +86,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         return queue == null ? 0 : queue.getMessageCount();
     }
 
+    /** How many client connections are open now. */
+    public int connectionsOpen() {
+        return broker.getActiveMQServer().getConnectionCount();
+    }
+
+    /** How many client connections the broker has accepted since it started, open or closed since. */
+    public long connectionsAccepted() {
+        return broker.getActiveMQServer().getTotalConnectionCount();
+    }
+
     private Queue queue(String node) {
         return broker.getActiveMQServer().locateQueue(SimpleString.of(Topology.queueOf(node)));
     }

@@ -2,10 +2,15 @@ package io.proxyherd.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.proxyherd.herd.Topology;
 import io.proxyherd.launcher.EmbeddedBroker;
+import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -15,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,10 +46,10 @@ class BrokerQueuesTest {
     @Timeout(30)
     void aRunningBrokerDescribesEachQueueAndSaysWhichItDoesNotKnow() throws Exception {
         int port = unusedPort();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data)) {
-            // Generous: a broker just started on a busy machine is slow to answer its first questions.
-            Map<String, QueueState> states = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10))
-                    .states(List.of("herd.Alpha", "herd.Nobody"));
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data);
+                // Generous: a broker just started on a busy machine is slow to answer its first questions.
+                BrokerQueues queues = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10))) {
+            Map<String, QueueState> states = queues.states(List.of("herd.Alpha", "herd.Nobody"));
 
             assertThat(states).containsExactly(
                     Map.entry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0)),
@@ -52,19 +58,96 @@ class BrokerQueuesTest {
     }
 
     @Test
+    @Timeout(30)
+    void countsTheConsumersAttachedAndTheMessagesWaiting() throws Exception {
+        int port = unusedPort();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data);
+                BrokerQueues queues = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10));
+                ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + port);
+                Connection client = factory.createConnection()) {
+            attachConsumersAndLeaveMessages(client);
+
+            assertThat(queues.states(List.of("herd.Alpha", "herd.Beta", "herd.Nobody"))).containsExactly(
+                    Map.entry("herd.Alpha", QueueState.of("herd.Alpha", 2, 3)),
+                    Map.entry("herd.Beta", QueueState.of("herd.Beta", 1, 0)),
+                    Map.entry("herd.Nobody", QueueState.unknown("herd.Nobody", "no such queue")));
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void consecutiveCallsShareOneConnectionThatCloseCloses() throws Exception {
+        int port = unusedPort();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data)) {
+            BrokerQueues queues = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10));
+            for (int i = 0; i < 5; i++) {
+                assertThat(queues.states(List.of("herd.Alpha"))).containsEntry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0));
+            }
+
+            assertThat(broker.connectionsAccepted()).isEqualTo(1);
+            assertThat(broker.connectionsOpen()).isEqualTo(1);
+
+            queues.close();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> broker.connectionsOpen() == 0);
+        }
+    }
+
+    @Test
+    @Timeout(90)
+    void aBrokerThatStopsFailsTheNextCallWithinTheTimeoutAndOnceBackIsAskedOverANewConnection() throws Exception {
+        int port = unusedPort();
+        try (BrokerQueues queues = new BrokerQueues("localhost", port, null, null, TIMEOUT)) {
+            try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data)) {
+                // The first answers of a broker just started may take longer than the timeout.
+                await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
+            }
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> queues.states(List.of("herd.Alpha"))).isInstanceOf(JMSException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+
+            try (EmbeddedBroker restarted = EmbeddedBroker.start(topology(port), data)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
+
+                assertThat(restarted.connectionsAccepted()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aRoundThatGaveUpLeavesItsLateAnswersOutOfTheNext() throws Exception {
+        int port = unusedPort();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data);
+                ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + port);
+                Connection client = factory.createConnection();
+                ManagementSession session = ManagementSession.open("localhost", port, null, null, Duration.ofSeconds(10))) {
+            attachConsumersAndLeaveMessages(client);
+            // Past its deadline before it starts: the questions go out, their answers come after the round gave up.
+            Map<String, QueueState> gaveUp = session.states(List.of("herd.Alpha"), System.nanoTime());
+
+            Map<String, QueueState> next = session.states(List.of("herd.Beta"), System.nanoTime() + Duration.ofSeconds(10).toNanos());
+
+            assertThat(gaveUp).containsExactly(Map.entry("herd.Alpha", QueueState.unknown("herd.Alpha", "no answer in time")));
+            assertThat(next).containsExactly(Map.entry("herd.Beta", QueueState.of("herd.Beta", 1, 0)));
+        }
+    }
+
+    @Test
     @Timeout(10)
     void aBrokerThatIsNotThereFailsAtOnce() throws Exception {
-        BrokerQueues nobody = new BrokerQueues("localhost", unusedPort(), null, null, TIMEOUT);
-
-        assertThatThrownBy(() -> nobody.states(List.of("herd.Alpha"))).isInstanceOf(JMSException.class);
+        try (BrokerQueues nobody = new BrokerQueues("localhost", unusedPort(), null, null, TIMEOUT)) {
+            assertThatThrownBy(() -> nobody.states(List.of("herd.Alpha"))).isInstanceOf(JMSException.class);
+        }
     }
 
     @Test
     @Timeout(10)
     void aPortThatAcceptsButNeverAnswersFailsWithinTheTimeout() throws Exception {
         // The kernel completes the TCP handshake for the backlog; nothing ever speaks Artemis' protocol.
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            BrokerQueues mute = new BrokerQueues("localhost", silent.getLocalPort(), null, null, TIMEOUT);
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                BrokerQueues mute = new BrokerQueues("localhost", silent.getLocalPort(), null, null, TIMEOUT)) {
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> mute.states(List.of("herd.Alpha"))).isInstanceOf(JMSException.class);
@@ -72,12 +155,30 @@ class BrokerQueuesTest {
         }
     }
 
+    /** Two consumers and three messages on herd.Alpha, one consumer on herd.Beta. */
+    private static void attachConsumersAndLeaveMessages(Connection client) throws JMSException {
+        // Never started, so the consumers take nothing: the messages stay waiting in the queue.
+        Session session = client.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue alpha = session.createQueue("herd.Alpha");
+        session.createConsumer(alpha);
+        session.createConsumer(alpha);
+        MessageProducer producer = session.createProducer(alpha);
+        for (int i = 0; i < 3; i++) {
+            producer.send(session.createTextMessage("AT " + i));
+        }
+        session.createConsumer(session.createQueue("herd.Beta"));
+    }
+
     private static Topology topology(int brokerPort) {
         Map<String, String> herd = Map.of(
-                "herd.nodes", "Alpha",
+                "herd.nodes", "Alpha,Beta",
+                "herd.links", "Alpha-Beta",
                 "herd.node.Alpha.host", "localhost",
                 "herd.node.Alpha.client-port", "1",
                 "herd.node.Alpha.http-port", "2",
+                "herd.node.Beta.host", "localhost",
+                "herd.node.Beta.client-port", "3",
+                "herd.node.Beta.http-port", "4",
                 "herd.broker.host", "localhost",
                 "herd.broker.port", Integer.toString(brokerPort));
         return Topology.from(key -> Optional.ofNullable(herd.get(key)));
