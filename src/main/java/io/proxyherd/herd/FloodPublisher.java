@@ -22,9 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends updates (and catch-up requests) to neighbours' queues through the Artemis resource adapter, persistent so a neighbour
- * that is down finds them when it returns. All messages of one call go in one local transaction: the
- * broker stores them with one journal sync, and the call returns once they are stored.
+ * Sends updates and catch-up requests to neighbours' queues through the Artemis resource adapter,
+ * persistent so a neighbour that is down finds them when it returns. All messages of one call go in one
+ * local transaction: the broker stores them with one journal sync, and the call returns once they are stored.
  */
 @ApplicationScoped
 public class FloodPublisher {
