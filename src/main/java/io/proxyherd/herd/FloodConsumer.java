@@ -12,10 +12,12 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Takes updates off this node's own queue and hands them to {@link Flooding}. It also defines the
+ * Takes updates off this node's own queue and hands them to {@link Flooding}, and neighbours' catch-up
+ * requests to {@link CatchUp}. It also defines the
  * connection factory {@link FloodPublisher} sends with: resource definitions are read from components.
  *
  * <p>Delivery is not transacted: the adapter acknowledges an update only after {@code onMessage}
@@ -54,20 +56,35 @@ public class FloodConsumer implements MessageListener {
     @Inject
     NodeActivity activity;
 
+    @Inject
+    CatchUp catchUp;
+
     @Override
     public void onMessage(Message message) {
+        try {
+            String from = message.getStringProperty(FloodMessage.FROM);
+            String property = message.getStringProperty(MessageKind.PROPERTY);
+            Optional<MessageKind> kind = MessageKind.of(property);
+            if (kind.isEmpty()) {
+                LOG.warning(() -> "dropped a message of unknown kind '" + property + "' from " + from + ": " + message);
+                return;
+            }
+            switch (kind.get()) {
+                case UPDATE -> receiveUpdate(message, from);
+                case CATCH_UP_REQUEST -> catchUp.answer(from);
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read flood message " + message, e);
+        }
+    }
+
+    private void receiveUpdate(Message message, String from) throws JMSException {
         if (!(message instanceof TextMessage text)) {
             LOG.warning(() -> "dropped a flood message that is not text: " + message);
             return;
         }
-        try {
-            long stampedAt = text.propertyExists(FloodMessage.STAMPED_AT) ? text.getLongProperty(FloodMessage.STAMPED_AT) : 0;
-            flooding.receive(
-                    new FloodMessage(text.getText(), text.getStringProperty(FloodMessage.FROM), stampedAt),
-                    text.getJMSRedelivered());
-            activity.floodReceived(stampedAt);
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot read flood message " + message, e);
-        }
+        long stampedAt = text.propertyExists(FloodMessage.STAMPED_AT) ? text.getLongProperty(FloodMessage.STAMPED_AT) : 0;
+        flooding.receive(new FloodMessage(text.getText(), from, stampedAt), text.getJMSRedelivered());
+        activity.floodReceived(stampedAt);
     }
 }

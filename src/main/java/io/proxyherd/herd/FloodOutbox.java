@@ -31,8 +31,6 @@ public class FloodOutbox {
 
     private static final Logger LOG = Logger.getLogger(FloodOutbox.class.getName());
     private static final int BATCH = 64;
-    private static final long FIRST_RETRY_MILLIS = 100;
-    private static final long LAST_RETRY_MILLIS = 5_000;
     private static final Object RING = new Object();
 
     @Resource
@@ -75,17 +73,16 @@ public class FloodOutbox {
     }
 
     private void send() {
-        long backoffMillis = 0;
+        Backoff backoff = new Backoff();
         try {
             while (running) {
                 if (doorbell.poll(1, TimeUnit.SECONDS) == null && pending.isEmpty()) {
                     continue;
                 }
                 if (drain()) {
-                    backoffMillis = 0;
+                    backoff.reset();
                 } else {
-                    backoffMillis = backoffMillis == 0 ? FIRST_RETRY_MILLIS : Math.min(backoffMillis * 2, LAST_RETRY_MILLIS);
-                    Thread.sleep(backoffMillis);
+                    Thread.sleep(backoff.next());
                 }
             }
         } catch (InterruptedException e) {

@@ -93,20 +93,49 @@ class HerdIT {
 
     @Test
     void holidayGoingDownAndComingBackLosesNothing() throws Exception {
+        String atWelsh = iamat("Welsh", "before-holiday-down", "+04.000000+004.000000");
+        String atHoliday = iamat("Holiday", "at-holiday-before-down", "+05.000000+005.000000");
+        awaitKnown("Holiday", "before-holiday-down", atWelsh);
+        awaitKnown("Hands", "before-holiday-down", atWelsh);
+        awaitKnown("Welsh", "at-holiday-before-down", atHoliday);
+        awaitKnown("Hands", "at-holiday-before-down", atHoliday);
         herd.stop("Holiday");
+        String fromGoloman;
+        String fromHands;
         try {
-            String fromGoloman = iamat("Goloman", "while-holiday-down-1", "+01.000000+001.000000");
+            fromGoloman = iamat("Goloman", "while-holiday-down-1", "+01.000000+001.000000");
             awaitKnown("Hands", "while-holiday-down-1", fromGoloman);
-            String fromHands = iamat("Hands", "while-holiday-down-2", "+02.000000+002.000000");
+            fromHands = iamat("Hands", "while-holiday-down-2", "+02.000000+002.000000");
             awaitKnown("Goloman", "while-holiday-down-2", fromHands);
             awaitKnown("Wilkes", "while-holiday-down-2", fromHands);
         } finally {
             herd.restart("Holiday", Duration.ofMinutes(2));
         }
 
-        awaitKnown("Welsh", "while-holiday-down-2", null);
+        // Nobody reported these again: the restarted Holiday learns them back from its neighbours.
+        awaitKnown("Holiday", "before-holiday-down", atWelsh);
+        awaitKnown("Holiday", "at-holiday-before-down", atHoliday);
+        awaitKnown("Holiday", "while-holiday-down-1", fromGoloman);
+        awaitKnown("Welsh", "while-holiday-down-2", fromHands);
         String afterRestart = iamat("Hands", "after-holiday-restart", "+03.000000+003.000000");
         awaitKnown("Welsh", "after-holiday-restart", afterRestart);
+    }
+
+    @Test
+    void holidayAndWelshDownTogetherBothCatchUp() throws Exception {
+        String atHands = iamat("Hands", "before-both-down", "+06.000000+006.000000");
+        awaitKnown("Welsh", "before-both-down", atHands);
+        herd.stop("Welsh");
+        herd.stop("Holiday");
+        try {
+            // Welsh's only neighbour is down: Welsh's request waits in Holiday's queue until Holiday returns.
+            herd.restart("Welsh", Duration.ofMinutes(2));
+        } finally {
+            herd.restart("Holiday", Duration.ofMinutes(2));
+        }
+
+        awaitKnown("Holiday", "before-both-down", atHands);
+        awaitKnown("Welsh", "before-both-down", atHands);
     }
 
     /** Reports a client at a node now; returns the AT line the node answered. */
