@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The herd's figures, printed, never asserted: herd start-up time, memory per node, one-shot IAMAT
- * throughput on one node, flood convergence from Welsh to Hands, and 10,000 open connections on one
- * node. Run with {@code ./mvnw verify -Pbenchmark}.
+ * throughput on one node, flood convergence from Welsh to Hands, how long a restarted node takes to
+ * learn back what the herd knows, and 10,000 open connections on one node. Run with {@code ./mvnw verify -Pbenchmark}.
  */
 class HerdBenchmark {
 
@@ -35,6 +35,8 @@ class HerdBenchmark {
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     private static final int SAMPLES = Integer.getInteger("bench.convergence-samples", 300);
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 10_000);
+    /** Numbers every one-shot client's id, across runs of the load, so each IAMAT reports a client of its own. */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     @Test
     void printFigures() throws Exception {
@@ -53,7 +55,7 @@ class HerdBenchmark {
                 int hands = herd.topology().node("Hands").clientPort();
 
                 // Five JVMs share two cores: let the JIT compilers finish before measuring anything.
-                oneShotIamats(welsh, WARM_UP);
+                long[] warmUp = oneShotIamats(welsh, WARM_UP);
                 awaitQuiet(herd);
                 long[] convergence = convergence(welsh, hands, SAMPLES);
                 report("IAMAT at Welsh visible at Hands (idle herd), p50 / p99 / max", "%.1f / %.1f / %.1f ms",
@@ -67,6 +69,8 @@ class HerdBenchmark {
                 awaitQuiet(herd);
                 report("  every update flooded to every node after", "%.1f s more", seconds(loaded));
 
+                // Each one-shot IAMAT and each convergence sample reported a client of its own.
+                catchUp(herd, welsh, hands, warmUp.length + SAMPLES + latencies.length);
                 openConnections(welsh, CONNECTIONS, herd.node("Welsh"));
                 for (NodeProcess node : herd.nodes()) {
                     report("RSS after the run, " + node.address().name(), "%d MB", node.residentKib() / 1024);
@@ -86,7 +90,6 @@ class HerdBenchmark {
     private static long[] oneShotIamats(int port, Duration duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong sequence = new AtomicLong();
         List<Future<List<Long>>> results = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
@@ -94,7 +97,7 @@ class HerdBenchmark {
                 List<Long> latencies = new ArrayList<>();
                 while (running.get()) {
                     long sent = System.nanoTime();
-                    String reply = OneShotClient.exchange(port, "IAMAT bench-" + client + "-" + sequence.incrementAndGet()
+                    String reply = OneShotClient.exchange(port, "IAMAT bench-" + client + "-" + SEQUENCE.incrementAndGet()
                             + " +34.068930-118.445127 " + now());
                     if (!reply.startsWith("AT ")) {
                         throw new IllegalStateException("unexpected reply " + reply);
@@ -139,6 +142,37 @@ class HerdBenchmark {
             }
         }
         return sorted(times);
+    }
+
+    /**
+     * Restarts Hands once the herd knows every client the load reported, and times how long until Hands
+     * answers for a client reported before it stopped, and until every catch-up answer is taken in.
+     */
+    private static void catchUp(LocalHerd herd, int welsh, int hands, long clientsKnown) throws Exception {
+        String probe = "catch-up-probe-" + System.nanoTime();
+        String at;
+        try (LineConnection reporter = new LineConnection(welsh)) {
+            at = reporter.ask("IAMAT " + probe + " +34.068930-118.445127 " + now()).strip();
+        }
+        awaitQuiet(herd);
+        herd.stop("Hands");
+        long started = System.nanoTime();
+        herd.restart("Hands", Duration.ofMinutes(3));
+        report("Hands restarted, the herd knowing " + clientsKnown + " clients; serving after", "%.1f s", seconds(started));
+        try (LineConnection asker = new LineConnection(hands)) {
+            while (true) {
+                asker.write("WHATSAT " + probe + " 1 1\n");
+                String first = asker.readLine();
+                if (first.strip().equals(at)) {
+                    asker.readUntil("\n\n");
+                    break;
+                }
+                Thread.sleep(10);
+            }
+        }
+        report("  answers for a client reported before it stopped after", "%.1f s", seconds(started));
+        awaitQuiet(herd);
+        report("  every catch-up answer taken in after", "%.1f s", seconds(started));
     }
 
     /** Opens the connections, checks the node still answers on a new one and on the oldest one, closes them. */
