@@ -3,7 +3,6 @@ package io.proxyherd.places;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -18,10 +17,6 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
     private final int precisionDigits;
     private final AsyncCache<Key, String> answers;
     private final PlacesListener listener;
-
-    /** What a cache hit or miss is counted against. */
-    public record Counters(long hits, long misses, long entries) {
-    }
 
     private record Key(BigDecimal latitude, BigDecimal longitude, String radiusMetres, int maxResults) {
     }
@@ -38,11 +33,7 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
         this(delegate, precisionDigits, ttl, maxEntries, Ticker.systemTicker(), listener);
     }
 
-    CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, Ticker ticker) {
-        this(delegate, precisionDigits, ttl, maxEntries, ticker, PlacesListener.NONE);
-    }
-
-    private CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, Ticker ticker,
+    CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, Ticker ticker,
             PlacesListener listener) {
         if (precisionDigits < 0 || precisionDigits > 10) {
             throw new IllegalArgumentException("precision must be 0 to 10 digits, was " + precisionDigits);
@@ -62,7 +53,6 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
                 .ticker(ticker)
                 // Maintenance on the caller's thread: no common-pool threads inside the container.
                 .executor(Runnable::run)
-                .recordStats()
                 .buildAsync();
     }
 
@@ -91,12 +81,6 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
             }
             return json;
         });
-    }
-
-    /** Hits and misses since this cache was made, and the entries it holds now (approximately). */
-    public Counters counters() {
-        CacheStats stats = answers.synchronous().stats();
-        return new Counters(stats.hitCount(), stats.missCount(), answers.synchronous().estimatedSize());
     }
 
     private BigDecimal rounded(double degrees) {
