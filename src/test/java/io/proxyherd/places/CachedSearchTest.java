@@ -35,19 +35,8 @@ class CachedSearchTest {
     private final LegacyNearbySearch legacy = new LegacyNearbySearch(new PlacesSettings(
             GOOGLE.baseUrl() + PATH, Optional.of("test-key"), Duration.ofSeconds(5), Duration.ofSeconds(10)),
             PlacesFixtures.callThreads());
-    private final Lookups lookups = new Lookups();
+    private final RecordingListener lookups = new RecordingListener();
     private final CachedSearch cached = new CachedSearch(legacy, 3, TTL, 100, nanos::get, lookups);
-
-    /** Counts what the cache tells its listener, as the node's activity figures do. */
-    private static final class Lookups implements PlacesListener {
-        final AtomicLong hits = new AtomicLong();
-        final AtomicLong misses = new AtomicLong();
-
-        @Override
-        public void cacheLookup(boolean hit) {
-            (hit ? hits : misses).incrementAndGet();
-        }
-    }
 
     @AfterEach
     void close() {
@@ -64,25 +53,14 @@ class CachedSearchTest {
         assertThat(second).isEqualTo(first);
         assertThat(PlacesFixtures.parse(first).getString("status")).isEqualTo("OK");
         GOOGLE.verify(1, anyRequestedFor(anyUrl()));
-        assertThat(lookups.hits).hasValue(1);
-        assertThat(lookups.misses).hasValue(1);
+        assertThat(lookups.count("hit")).isEqualTo(1);
+        assertThat(lookups.count("miss")).isEqualTo(1);
     }
 
     @Test
     void tellsItsListenerOfEveryHitAndMissAndTheCountOfCallsAndFailures() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
-        java.util.List<String> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        PlacesListener listener = new PlacesListener() {
-            @Override
-            public void cacheLookup(boolean hit) {
-                told.add(hit ? "hit" : "miss");
-            }
-
-            @Override
-            public void called(boolean succeeded) {
-                told.add(succeeded ? "called" : "failed");
-            }
-        };
+        RecordingListener listener = new RecordingListener();
         CachedSearch counted = new CachedSearch(new CountingSearch(legacy, listener), 3, TTL, 100, listener);
 
         complete(counted.search(34.06893, -118.445127, "1000", 5));
@@ -90,7 +68,7 @@ class CachedSearchTest {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-request-denied.json")));
         complete(counted.search(1, 2, "1000", 5));
 
-        assertThat(told).containsExactly("miss", "called", "hit", "miss", "failed");
+        assertThat(listener.told()).containsExactly("miss", "called", "hit", "miss", "failed");
     }
 
     @Test
@@ -103,8 +81,8 @@ class CachedSearchTest {
 
         // 34.06893 and 34.0692 round to 34.069; 34.0696 rounds to 34.070.
         GOOGLE.verify(2, anyRequestedFor(anyUrl()));
-        assertThat(lookups.hits).hasValue(1);
-        assertThat(lookups.misses).hasValue(2);
+        assertThat(lookups.count("hit")).isEqualTo(1);
+        assertThat(lookups.count("miss")).isEqualTo(2);
     }
 
     @Test
@@ -116,8 +94,8 @@ class CachedSearchTest {
         complete(cached.search(34.06893, -118.445127, "2000", 5));
 
         GOOGLE.verify(3, anyRequestedFor(anyUrl()));
-        assertThat(lookups.misses).hasValue(3);
-        assertThat(lookups.hits).hasValue(0);
+        assertThat(lookups.count("miss")).isEqualTo(3);
+        assertThat(lookups.count("hit")).isEqualTo(0);
     }
 
     @Test
@@ -141,8 +119,8 @@ class CachedSearchTest {
         assertThat(status(cached.search(34.06893, -118.445127, "1000", 5))).isEqualTo("OK");
 
         GOOGLE.verify(3, anyRequestedFor(anyUrl()));
-        assertThat(lookups.hits).hasValue(0);
-        assertThat(lookups.misses).hasValue(3);
+        assertThat(lookups.count("hit")).isEqualTo(0);
+        assertThat(lookups.count("miss")).isEqualTo(3);
     }
 
     @Test

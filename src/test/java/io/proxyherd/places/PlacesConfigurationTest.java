@@ -4,9 +4,7 @@ import static io.proxyherd.places.ResilienceTest.complete;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -69,18 +67,8 @@ class PlacesConfigurationTest {
     @Test
     void answersFromTheOfflineSampleThroughTheDecorators() {
         PlacesConfiguration configuration = configuration("offline", null);
-        List<String> told = new CopyOnWriteArrayList<>();
-        configuration.listener = new PlacesListener() {
-            @Override
-            public void cacheLookup(boolean hit) {
-                told.add(hit ? "hit" : "miss");
-            }
-
-            @Override
-            public void called(boolean succeeded) {
-                told.add(succeeded ? "called" : "failed");
-            }
-        };
+        RecordingListener told = new RecordingListener();
+        configuration.listener = told;
         NearbySearch search = configuration.decorated(configuration.chosen(), scheduler);
 
         String first = complete(search.search(34.06893, -118.445127, "500", 3));
@@ -88,7 +76,7 @@ class PlacesConfigurationTest {
 
         assertThat(PlacesFixtures.parse(first).getString("status")).isEqualTo("OK");
         assertThat(second).isEqualTo(first);
-        assertThat(told).containsExactly("miss", "called", "hit");
+        assertThat(told.told()).containsExactly("miss", "called", "hit");
     }
 
     private static PlacesConfiguration configuration(String provider, String key) {
