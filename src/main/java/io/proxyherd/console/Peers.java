@@ -3,6 +3,7 @@ package io.proxyherd.console;
 import static io.proxyherd.json.SharedJson.JSON;
 
 import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.threads.FixedThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,14 +19,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Peers {
 
     private static final int THREADS = 8;
+    private static final Duration IDLE_THREAD = Duration.ofSeconds(30);
 
     @Resource
     ManagedThreadFactory threads;
@@ -58,10 +59,7 @@ public class Peers {
 
     @PostConstruct
     void open() {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
-        executor.allowCoreThreadTimeOut(true);
-        pool = executor;
+        pool = FixedThreads.of(THREADS, IDLE_THREAD, threads);
         client = ClientBuilder.newBuilder()
                 .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                 .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)

@@ -1,5 +1,6 @@
 package io.proxyherd.places;
 
+import io.proxyherd.threads.FixedThreads;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -11,11 +12,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PlacesConfiguration {
 
     private static final Logger LOG = Logger.getLogger(PlacesConfiguration.class.getName());
-    private static final long IDLE_THREAD_SECONDS = 60;
+    private static final Duration IDLE_CALL_THREAD = Duration.ofSeconds(60);
 
     @Inject
     @ConfigProperty(name = "places.provider")
@@ -133,14 +131,10 @@ public class PlacesConfiguration {
     /**
      * The threads HTTP calls to Places run on. The JAX-RS client holds one for each call's whole length,
      * and at most {@code places.max-concurrent} calls are in flight, so that many threads let every
-     * admitted call run at once; idle ones end after a while. They come from the container's thread
-     * factory, which captures the context once per thread: a managed executor would capture it per call.
+     * admitted call run at once; idle ones end after a while.
      */
     static ExecutorService callThreads(int count, ThreadFactory factory) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return FixedThreads.of(count, IDLE_CALL_THREAD, factory);
     }
 
     private PlacesSettings settings(String url) {
