@@ -125,20 +125,7 @@ class HerdBenchmark {
                 String client = "converge-" + System.nanoTime();
                 long sent = System.nanoTime();
                 String at = reporter.ask("IAMAT " + client + " +34.068930-118.445127 " + now()).strip();
-                while (true) {
-                    asker.write("WHATSAT " + client + " 1 1\n");
-                    String first = asker.readLine();
-                    if (first.startsWith("?")) {
-                        Thread.sleep(1);
-                        continue;
-                    }
-                    times.add(System.nanoTime() - sent);
-                    asker.readUntil("\n\n");
-                    if (!first.strip().equals(at)) {
-                        throw new IllegalStateException("expected " + at + " but got " + first);
-                    }
-                    break;
-                }
+                times.add(awaitAnswered(asker, client, at, 1) - sent);
             }
         }
         return sorted(times);
@@ -160,19 +147,33 @@ class HerdBenchmark {
         herd.restart("Hands", Duration.ofMinutes(3));
         report("Hands restarted, the herd knowing " + clientsKnown + " clients; serving after", "%.1f s", seconds(started));
         try (LineConnection asker = new LineConnection(hands)) {
-            while (true) {
-                asker.write("WHATSAT " + probe + " 1 1\n");
-                String first = asker.readLine();
-                if (first.strip().equals(at)) {
-                    asker.readUntil("\n\n");
-                    break;
-                }
-                Thread.sleep(10);
-            }
+            // Asked less often than in the convergence samples: the node is busy taking in the answers.
+            awaitAnswered(asker, probe, at, 10);
         }
         report("  answers for a client reported before it stopped after", "%.1f s", seconds(started));
         awaitQuiet(herd);
         report("  every catch-up answer taken in after", "%.1f s", seconds(started));
+    }
+
+    /**
+     * Asks WHATSAT for the client every {@code pauseMillis} until the node answers it with the AT line;
+     * returns when that line arrived (System.nanoTime).
+     */
+    private static long awaitAnswered(LineConnection asker, String client, String at, long pauseMillis) throws Exception {
+        while (true) {
+            asker.write("WHATSAT " + client + " 1 1\n");
+            String first = asker.readLine();
+            if (first.startsWith("?")) {
+                Thread.sleep(pauseMillis);
+                continue;
+            }
+            long answeredAt = System.nanoTime();
+            asker.readUntil("\n\n");
+            if (!first.strip().equals(at)) {
+                throw new IllegalStateException("expected " + at + " but got " + first);
+            }
+            return answeredAt;
+        }
     }
 
     /** Opens the connections, checks the node still answers on a new one and on the oldest one, closes them. */
