@@ -1,6 +1,6 @@
 package io.proxyherd.cli;
 
-import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.topology.NodeAddress;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;

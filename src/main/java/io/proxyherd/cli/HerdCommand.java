@@ -1,7 +1,7 @@
 package io.proxyherd.cli;
 
-import io.proxyherd.herd.NodeAddress;
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.NodeAddress;
+import io.proxyherd.topology.Topology;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.proxyherd.cli;
 
-import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.topology.NodeAddress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package io.proxyherd.cli;
 
 import io.proxyherd.broker.QueueState;
-import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.topology.NodeAddress;
 import java.util.Set;
 
 /** One row of {@code herd status}: a node, whether it serves, whom it floods to, and its queue as the broker sees it. */

@@ -2,8 +2,8 @@ package io.proxyherd.cli;
 
 import io.proxyherd.broker.BrokerQueues;
 import io.proxyherd.broker.QueueState;
-import io.proxyherd.herd.NodeAddress;
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.NodeAddress;
+import io.proxyherd.topology.Topology;
 import io.proxyherd.launcher.ReadinessProbe;
 import jakarta.jms.JMSException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.proxyherd.console;
 
-import io.proxyherd.herd.LocalNode;
+import io.proxyherd.topology.LocalNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;

@@ -4,8 +4,8 @@ import static io.proxyherd.json.SharedJson.JSON;
 
 import io.proxyherd.broker.BrokerView;
 import io.proxyherd.broker.QueueState;
-import io.proxyherd.herd.NodeAddress;
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.NodeAddress;
+import io.proxyherd.topology.Topology;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -2,9 +2,9 @@ package io.proxyherd.console;
 
 import io.proxyherd.broker.BrokerView;
 import io.proxyherd.herd.BrokerWatch;
-import io.proxyherd.herd.LocalNode;
-import io.proxyherd.herd.NodeAddress;
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.LocalNode;
+import io.proxyherd.topology.NodeAddress;
+import io.proxyherd.topology.Topology;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

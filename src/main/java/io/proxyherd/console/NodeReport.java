@@ -7,7 +7,7 @@ import io.proxyherd.activity.LatencyWindow;
 import io.proxyherd.activity.NodeActivity;
 import io.proxyherd.activity.RateHistory;
 import io.proxyherd.activity.Timing;
-import io.proxyherd.herd.LocalNode;
+import io.proxyherd.topology.LocalNode;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -2,7 +2,7 @@ package io.proxyherd.console;
 
 import io.proxyherd.activity.NodeActivity;
 import io.proxyherd.herd.BrokerWatch;
-import io.proxyherd.herd.LocalNode;
+import io.proxyherd.topology.LocalNode;
 import io.proxyherd.listener.ClientListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

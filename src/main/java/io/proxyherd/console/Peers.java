@@ -2,7 +2,7 @@ package io.proxyherd.console;
 
 import static io.proxyherd.json.SharedJson.JSON;
 
-import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.threads.FixedThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

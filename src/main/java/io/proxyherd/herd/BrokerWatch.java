@@ -3,6 +3,8 @@ package io.proxyherd.herd;
 import io.proxyherd.broker.BrokerQueues;
 import io.proxyherd.broker.BrokerView;
 import io.proxyherd.broker.CachedQueues;
+import io.proxyherd.topology.LocalNode;
+import io.proxyherd.topology.Topology;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,8 @@
 package io.proxyherd.herd;
 
 import io.proxyherd.broker.BrokerView;
+import io.proxyherd.topology.LocalNode;
+import io.proxyherd.topology.Topology;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,5 +1,6 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.topology.LocalNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -2,6 +2,7 @@ package io.proxyherd.herd;
 
 import io.proxyherd.activity.Count;
 import io.proxyherd.activity.NodeActivity;
+import io.proxyherd.topology.Topology;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package io.proxyherd.herd;
 
 import io.proxyherd.protocol.AtLine;
 import io.proxyherd.protocol.IAmAt;
+import io.proxyherd.topology.LocalNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.topology.LocalNode;
+import io.proxyherd.topology.Topology;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.topology.LocalNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,7 +1,7 @@
 package io.proxyherd.launcher;
 
-import io.proxyherd.herd.NodeAddress;
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.NodeAddress;
+import io.proxyherd.topology.Topology;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;

@@ -1,6 +1,6 @@
 package io.proxyherd.launcher;
 
-import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.topology.NodeAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.proxyherd.launcher;
 
-import io.proxyherd.herd.NodeAddress;
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.NodeAddress;
+import io.proxyherd.topology.Topology;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.net.InetSocketAddress;

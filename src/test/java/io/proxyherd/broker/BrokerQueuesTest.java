@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.Topology;
 import io.proxyherd.launcher.EmbeddedBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;

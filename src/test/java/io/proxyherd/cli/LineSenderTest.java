@@ -3,7 +3,7 @@ package io.proxyherd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.topology.NodeAddress;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,7 +3,7 @@ package io.proxyherd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxyherd.broker.QueueState;
-import io.proxyherd.herd.NodeAddress;
+import io.proxyherd.topology.NodeAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxyherd.broker.BrokerView;
 import io.proxyherd.broker.QueueState;
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.Topology;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.topology.Topology;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -3,7 +3,7 @@ package io.proxyherd.launcher;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.Topology;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

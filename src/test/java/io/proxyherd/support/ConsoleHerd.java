@@ -1,7 +1,7 @@
 package io.proxyherd.support;
 
-import io.proxyherd.herd.NodeAddress;
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.NodeAddress;
+import io.proxyherd.topology.Topology;
 import io.proxyherd.launcher.EmbeddedBroker;
 import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.LocalHerd;

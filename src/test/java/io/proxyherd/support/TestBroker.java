@@ -1,6 +1,6 @@
 package io.proxyherd.support;
 
-import io.proxyherd.herd.Topology;
+import io.proxyherd.topology.Topology;
 import io.proxyherd.launcher.EmbeddedBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.proxyherd.herd;
+package io.proxyherd.topology;
 
 import java.util.Set;
 import java.util.stream.Collectors;

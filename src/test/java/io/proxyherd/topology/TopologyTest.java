@@ -1,4 +1,4 @@
-package io.proxyherd.herd;
+package io.proxyherd.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
