@@ -9,6 +9,10 @@ public enum Count {
     INVALID("invalid", "herd_invalid_lines"),
     FLOOD_IN("floodIn", "herd_flood_in"),
     FLOOD_OUT("floodOut", "herd_flood_out"),
+    /** JMS messages sent to neighbours' queues, each carrying a batch of updates. */
+    FLOOD_MESSAGES_OUT("floodMessagesOut", "herd_flood_messages_out"),
+    /** Bytes of those messages' bodies. */
+    FLOOD_BYTES_OUT("floodBytesOut", "herd_flood_bytes_out"),
     PLACES_CALLS("placesCalls", "herd_places_calls"),
     CACHE_HITS("cacheHits", "herd_places_cache_hits"),
     CACHE_MISSES("cacheMisses", "herd_places_cache_misses"),

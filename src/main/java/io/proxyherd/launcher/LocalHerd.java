@@ -84,6 +84,12 @@ public final class LocalHerd implements AutoCloseable {
         nodes.remove(name);
     }
 
+    /** Kills one node at once (SIGKILL), as a crash would: nothing of it gets to shut down. */
+    public synchronized void kill(String name) {
+        node(name).kill();
+        nodes.remove(name);
+    }
+
     /** Starts a stopped node again and waits until it serves. */
     public NodeProcess restart(String name, Duration timeout) throws InterruptedException {
         if (nodes.containsKey(name)) {

@@ -118,6 +118,15 @@ public final class NodeProcess implements AutoCloseable {
         return List.of();
     }
 
+    /** Kills the process at once and waits until it is gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks Payara to shut down, and kills it if it has not within the grace period. */
     @Override
     public void close() {
