@@ -119,9 +119,14 @@ public final class Topology {
         return links;
     }
 
-    /** The durable queue a node consumes its flood messages from. */
+    /** The durable queue a node consumes its live flood messages from. */
     public static String queueOf(String node) {
         return "herd." + node;
+    }
+
+    /** The durable queue a node consumes catch-up requests and answers from, apart from live updates. */
+    public static String catchUpQueueOf(String node) {
+        return queueOf(node) + ".catch-up";
     }
 
     public String brokerHost() {
