@@ -46,6 +46,8 @@ fi
 
 LOGGING="$RUN_DIR/logging.properties"
 sed "s|@NODE_LOG@|$LOGS/$HERD_NODE.log|" "$HERD_HOME/server-config/logging.properties" > "$LOGGING"
+# The node's own records are written by the application (io.proxyherd.logging.NodeLog), into the same file.
+export HERD_LOG_FILE="$LOGS/$HERD_NODE.log"
 
 # The resource adapter must be deployed before the WAR: the WAR's message-driven bean needs it.
 exec java -Xmx512m -jar /opt/payara/payara-micro.jar \

@@ -2,7 +2,7 @@ package io.proxyherd.activity;
 
 import java.util.List;
 
-/** What the node counts: client lines by kind, flood messages in and out, Places calls and cache lookups. */
+/** What the node counts: client lines by kind, flood messages in and out, Places calls and cache lookups, log records dropped. */
 public enum Count {
     IAMAT("iamat", "herd_iamat"),
     WHATSAT("whatsat", "herd_whatsat"),
@@ -16,7 +16,9 @@ public enum Count {
     PLACES_CALLS("placesCalls", "herd_places_calls"),
     CACHE_HITS("cacheHits", "herd_places_cache_hits"),
     CACHE_MISSES("cacheMisses", "herd_places_cache_misses"),
-    PLACES_FAILURES("placesFailures", "herd_places_failures");
+    PLACES_FAILURES("placesFailures", "herd_places_failures"),
+    /** The node's own log records dropped because the log's buffer was full (see io.proxyherd.logging). */
+    LOG_DROPPED("logDropped", "herd_log_dropped");
 
     /** The counts the API gives rates and a history of. */
     public static final List<Count> FLOWS = List.of(IAMAT, WHATSAT, INVALID, FLOOD_IN, FLOOD_OUT);

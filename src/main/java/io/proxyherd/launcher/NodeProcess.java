@@ -49,6 +49,8 @@ public final class NodeProcess implements AutoCloseable {
                 .redirectOutput(files.logs().resolve(address.name() + ".out").toFile());
         builder.environment().putAll(environment);
         builder.environment().put("HERD_NODE", address.name());
+        // The node's own records are written by the application (io.proxyherd.logging.NodeLog), into the same file.
+        builder.environment().put("HERD_LOG_FILE", log.toAbsolutePath().toString());
         return new NodeProcess(address, builder.start(), log);
     }
 

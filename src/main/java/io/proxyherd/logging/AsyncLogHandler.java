@@ -1,0 +1,216 @@
+package io.proxyherd.logging;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+import java.util.logging.ErrorManager;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+/**
+ * A handler that never makes the logging thread wait: {@link #publish} only adds the record to a bounded
+ * buffer, and one writer thread formats it and writes it out, in buffer order. When the buffer is full the
+ * record is dropped and counted; the writer reports the count in the log itself once it has caught up
+ * (and at least every second while it has not). Written lines reach the output within a second, at once
+ * when the buffer runs empty, and all of them at {@link #close}.
+ *
+ * <p>Lines are written whole, a batch of them per write, so another process or handler appending to the
+ * same file (O_APPEND) never splits one of them.
+ */
+public final class AsyncLogHandler extends Handler {
+
+    static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+    /** How long {@link #close} waits for the writer to write what is buffered (a stalled disk must not hang a shutdown). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final int BATCH_CHARS = 64 * 1024;
+
+    private final Queue<LogRecord> buffer = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger buffered = new AtomicInteger();
+    private final int capacity;
+    private final LongAdder dropped = new LongAdder();
+    private final LongConsumer onDropped;
+    private final OutputStream out;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread writer;
+    // Set by the writer just before it parks: publishers wake it only then.
+    private volatile boolean idle;
+    private volatile boolean closed;
+
+    private AsyncLogHandler(OutputStream out, int capacity, ThreadFactory threads, LongConsumer onDropped) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a log buffer holds at least one record, not " + capacity);
+        }
+        this.out = out;
+        this.capacity = capacity;
+        this.onDropped = onDropped;
+        setFormatter(new LogLineFormatter());
+        writer = threads.newThread(this::write);
+        writer.setName("async-log-writer");
+    }
+
+    /**
+     * Writes to {@code out} on a thread from {@code threads}, buffering at most {@code capacity} records;
+     * {@code onDropped} hears of each record dropped, on the publishing thread, and must not block.
+     */
+    public static AsyncLogHandler start(OutputStream out, int capacity, ThreadFactory threads, LongConsumer onDropped) {
+        AsyncLogHandler handler = new AsyncLogHandler(out, capacity, threads, onDropped);
+        handler.writer.start();
+        return handler;
+    }
+
+    /** As {@link #start}, appending to {@code file} (opened with O_APPEND, as FileHandler opens it with append=true). */
+    public static AsyncLogHandler appendingTo(Path file, int capacity, ThreadFactory threads, LongConsumer onDropped)
+            throws IOException {
+        return start(new FileOutputStream(file.toFile(), true), capacity, threads, onDropped);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (closed || !isLoggable(record)) {
+            return;
+        }
+        if (buffered.incrementAndGet() > capacity) {
+            buffered.decrementAndGet();
+            dropped.increment();
+            onDropped.accept(1);
+            return;
+        }
+        buffer.add(record);
+        if (idle) {
+            LockSupport.unpark(writer);
+        }
+    }
+
+    /** Records dropped so far because the buffer was full. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    /** Asks the writer to write out what it has; it does so anyway whenever the buffer runs empty. */
+    @Override
+    public void flush() {
+        LockSupport.unpark(writer);
+    }
+
+    /** Writes out everything published before, then closes the output; later records are ignored. */
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(writer);
+        try {
+            if (!finished.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                reportError("the log writer did not finish within " + CLOSE_WAIT.toSeconds() + " s; records still buffered are lost",
+                        null, ErrorManager.CLOSE_FAILURE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write() {
+        Batch batch = new Batch();
+        long flushEvery = FLUSH_INTERVAL.toNanos();
+        long lastFlush = System.nanoTime();
+        try {
+            while (true) {
+                LogRecord record = buffer.poll();
+                if (record != null) {
+                    buffered.decrementAndGet();
+                    batch.add(record);
+                    if (System.nanoTime() - lastFlush >= flushEvery) {
+                        batch.reportDrops();
+                        batch.flush();
+                        lastFlush = System.nanoTime();
+                    }
+                    continue;
+                }
+                batch.reportDrops();
+                batch.flush();
+                lastFlush = System.nanoTime();
+                if (closed) {
+                    if (buffer.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                idle = true;
+                if (buffer.isEmpty() && !closed) {
+                    LockSupport.parkNanos(this, flushEvery);
+                }
+                idle = false;
+                // The container interrupts its threads as it stops; this one still has to write what close() leaves.
+                Thread.interrupted();
+            }
+        } finally {
+            try {
+                out.close();
+            } catch (IOException e) {
+                reportError("could not close the log", e, ErrorManager.CLOSE_FAILURE);
+            }
+            finished.countDown();
+        }
+    }
+
+    /** The lines formatted but not yet written; touched by the writer thread only. */
+    private final class Batch {
+
+        private final StringBuilder lines = new StringBuilder(BATCH_CHARS + 1024);
+        private long reported;
+
+        void add(LogRecord record) {
+            try {
+                lines.append(getFormatter().format(record));
+            } catch (RuntimeException e) {
+                reportError("could not format a log record from " + record.getLoggerName(), e, ErrorManager.FORMAT_FAILURE);
+            }
+            if (lines.length() >= BATCH_CHARS) {
+                writeOut();
+            }
+        }
+
+        void reportDrops() {
+            long total = dropped.sum();
+            if (total > reported) {
+                LogRecord report = new LogRecord(Level.WARNING,
+                        "dropped " + (total - reported) + " log records: the log buffer (" + capacity + " records) was full");
+                report.setLoggerName(AsyncLogHandler.class.getName());
+                add(report);
+                reported = total;
+            }
+        }
+
+        void flush() {
+            writeOut();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                reportError("could not flush the log", e, ErrorManager.FLUSH_FAILURE);
+            }
+        }
+
+        private void writeOut() {
+            if (lines.length() == 0) {
+                return;
+            }
+            try {
+                out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                reportError("could not write " + lines.length() + " characters of log lines", e, ErrorManager.WRITE_FAILURE);
+            }
+            lines.setLength(0);
+        }
+    }
+}
