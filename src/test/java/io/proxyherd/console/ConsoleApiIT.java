@@ -80,7 +80,9 @@ class ConsoleApiIT {
         assertThat(after.getInt("connections")).isGreaterThanOrEqualTo(0);
         assertThat(total(after, "iamat")).isEqualTo(total(before, "iamat") + 1);
         assertThat(after.getJsonObject("totals").keySet()).containsExactly("iamat", "whatsat", "invalid", "floodIn",
-                "floodOut", "placesCalls", "cacheHits", "cacheMisses", "placesFailures");
+                "floodOut", "floodMessagesOut", "floodBytesOut", "placesCalls", "cacheHits", "cacheMisses", "placesFailures",
+                "logDropped");
+        assertThat(total(after, "logDropped")).isZero();
         assertThat(after.getJsonObject("rates").keySet()).containsExactly("iamat", "whatsat", "invalid", "floodIn", "floodOut");
         JsonObject reply = after.getJsonObject("latency").getJsonObject("iamatReply");
         assertThat(reply.getJsonNumber("count").longValue()).isGreaterThan(
@@ -197,7 +199,7 @@ class ConsoleApiIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("herd_iamat_total", "herd_whatsat_total", "herd_invalid_lines_total",
                 "herd_flood_in_total", "herd_flood_out_total", "herd_places_calls_total", "herd_places_cache_hits_total",
-                "herd_iamat_reply_seconds", "herd_flood_delivery_seconds");
+                "herd_log_dropped_total", "herd_iamat_reply_seconds", "herd_flood_delivery_seconds");
     }
 
     @Test
