@@ -28,7 +28,8 @@ import java.util.logging.LogRecord;
  * when the buffer runs empty, and all of them at {@link #close}.
  *
  * <p>Lines are written whole, a batch of them per write, so another process or handler appending to the
- * same file (O_APPEND) never splits one of them.
+ * same file (O_APPEND) never splits one of them. A record is formatted after {@code publish} returns, so its
+ * parameters, if it has any, must not change once it is logged.
  */
 public final class AsyncLogHandler extends Handler {
 

@@ -14,6 +14,7 @@ import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,18 +49,27 @@ public class NodeLog {
     private AsyncLogHandler handler;
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
-            Object applicationStarted) throws IOException {
+            Object applicationStarted) {
         if (file.isEmpty() || file.get().isBlank()) {
             return;
         }
-        handler = AsyncLogHandler.appendingTo(Path.of(file.get()), bufferRecords, threads,
-                dropped -> activity.count(Count.LOG_DROPPED, dropped));
+        try {
+            handler = AsyncLogHandler.appendingTo(Path.of(file.get()), bufferRecords, threads,
+                    dropped -> activity.count(Count.LOG_DROPPED, dropped));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot append to the log file " + file.get()
+                    + "; the node's own records go through logging.properties' handlers instead", e);
+            return;
+        }
         HERD.addHandler(handler);
         HERD.setUseParentHandlers(false);
         LOG.info(() -> "the node's own records go to " + file.get() + " from a buffer of " + bufferRecords + " records");
     }
 
-    /** Payara's handlers take the records again before this one closes: a record may be written twice, none lost. */
+    /**
+     * Payara's handlers take the records again before this one closes: a record may be written twice, none lost.
+     * At a JVM shutdown the log manager has closed every handler, this one included (writing out its buffer), by now.
+     */
     @PreDestroy
     void stop() {
         if (handler == null) {
