@@ -33,9 +33,9 @@ import java.util.logging.LogRecord;
  */
 public final class AsyncLogHandler extends Handler {
 
-    static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
     /** How long {@link #close} waits for the writer to write what is buffered (a stalled disk must not hang a shutdown). */
-    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     private static final int BATCH_CHARS = 64 * 1024;
 
     private final Queue<LogRecord> buffer = new ConcurrentLinkedQueue<>();
