@@ -1,15 +1,13 @@
-package io.proxyherd.herd;
+package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** What this node knows: each client's latest AT line, wherever the client reported. */
-@ApplicationScoped
-public class LocationRegistry {
+/** What this node knows: each client's latest AT line, wherever the client reported. Safe for concurrent use. */
+public final class LocationRegistry {
 
     private final ConcurrentMap<String, AtLine> latest = new ConcurrentHashMap<>();
 
