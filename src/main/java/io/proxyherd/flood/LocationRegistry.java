@@ -36,6 +36,11 @@ public final class LocationRegistry {
         return line.equals(latest.get(line.clientId()));
     }
 
+    /** How many clients this node knows. */
+    public int size() {
+        return latest.size();
+    }
+
     public List<AtLine> all() {
         return List.copyOf(latest.values());
     }
