@@ -1,6 +1,6 @@
 package io.proxyherd.console;
 
-import io.proxyherd.herd.LocationRegistry;
+import io.proxyherd.flood.LocationRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;

@@ -17,7 +17,8 @@ public final class NodeReport {
 
     private NodeReport() {}
 
-    public static JsonObject of(LocalNode node, long startedAt, int connections, boolean ready, NodeActivity.Snapshot activity) {
+    public static JsonObject of(LocalNode node, long startedAt, int connections, int clients, boolean ready,
+            NodeActivity.Snapshot activity) {
         JsonArrayBuilder neighbours = JSON.createArrayBuilder();
         node.neighbours().forEach(neighbours::add);
         JsonObjectBuilder totals = JSON.createObjectBuilder();
@@ -42,6 +43,7 @@ public final class NodeReport {
                 .add("httpPort", node.address().httpPort())
                 .add("neighbours", neighbours)
                 .add("connections", connections)
+                .add("clients", clients)
                 .add("ready", ready)
                 .add("totals", totals)
                 .add("rates", rates)

@@ -1,6 +1,7 @@
 package io.proxyherd.console;
 
 import io.proxyherd.activity.NodeActivity;
+import io.proxyherd.flood.LocationRegistry;
 import io.proxyherd.herd.BrokerWatch;
 import io.proxyherd.topology.LocalNode;
 import io.proxyherd.listener.ClientListener;
@@ -25,9 +26,12 @@ public class NodeReports {
     @Inject
     NodeActivity activity;
 
+    @Inject
+    LocationRegistry registry;
+
     public JsonObject current() {
         boolean ready = listener.isListening() && broker.ownQueueConsumed();
         return NodeReport.of(node, ManagementFactory.getRuntimeMXBean().getStartTime(), listener.openConnections(),
-                ready, activity.snapshot());
+                registry.size(), ready, activity.snapshot());
     }
 }

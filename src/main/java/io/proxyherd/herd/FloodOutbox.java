@@ -1,5 +1,10 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.flood.FloodLinks;
+import io.proxyherd.flood.FloodLinks.LinkFailure;
+import io.proxyherd.flood.Lane;
+import io.proxyherd.flood.PendingUpdates;
+import io.proxyherd.flood.Update;
 import io.proxyherd.topology.LocalNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -7,38 +12,33 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Updates this node originated, on their way to its neighbours. A client's IAMAT is answered without
- * waiting for the broker; the update waits here until a send succeeds. Only each client's newest update
- * waits, so a broker outage holds one update per client, not every IAMAT made meanwhile.
+ * Updates this node originated, on their way to its neighbours. A sender takes everything waiting, up
+ * to a batch, and sends it as one message per neighbour: an idle node sends a lone update at once, and
+ * under load batches grow by themselves with what queued up while the previous send was being stored.
  *
- * <p>A few senders live as long as the application, on container-managed threads: handing each update
+ * <p>The senders live as long as the application, on container-managed threads: handing each update
  * to a managed executor instead would cost a context capture per IAMAT.
  */
 @ApplicationScoped
 public class FloodOutbox {
 
     private static final Logger LOG = Logger.getLogger(FloodOutbox.class.getName());
-    private static final int BATCH = 64;
     private static final Object RING = new Object();
 
     @Resource
     ManagedThreadFactory threads;
 
     @Inject
-    FloodPublisher publisher;
+    FloodLinks links;
 
     @Inject
     LocalNode node;
@@ -47,8 +47,12 @@ public class FloodOutbox {
     @ConfigProperty(name = "herd.flood.senders")
     int senders;
 
-    private final ConcurrentMap<String, FloodMessage> pending = new ConcurrentHashMap<>();
-    // Holds at most one ring: a sender that wakes drains everything waiting, whoever rang.
+    @Inject
+    @ConfigProperty(name = "herd.flood.batch-max-updates")
+    int batchMaxUpdates;
+
+    private final PendingUpdates pending = new PendingUpdates();
+    // Holds at most one ring: a sender that wakes takes everything waiting, whoever rang.
     private final BlockingQueue<Object> doorbell = new ArrayBlockingQueue<>(1);
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
@@ -63,14 +67,10 @@ public class FloodOutbox {
         }
     }
 
-    /** Queues the client's update for every neighbour, replacing an older one still waiting. */
-    public void publish(String clientId, FloodMessage message) {
-        pending.put(clientId, message);
+    /** Queues the client's update for every neighbour, replacing an older one of the client still waiting. */
+    public void publish(Update update) {
+        pending.add(update);
         doorbell.offer(RING);
-    }
-
-    public int waiting() {
-        return pending.size();
     }
 
     private void send() {
@@ -93,36 +93,21 @@ public class FloodOutbox {
 
     /** Sends everything waiting, a batch at a time; false if the broker refused, leaving the rest waiting. */
     private boolean drain() {
-        List<Map.Entry<String, FloodMessage>> batch = new ArrayList<>(BATCH);
-        for (Map.Entry<String, FloodMessage> entry : pending.entrySet()) {
-            if (pending.remove(entry.getKey(), entry.getValue())) {
-                batch.add(Map.entry(entry.getKey(), entry.getValue()));
-            }
-            if (batch.size() == BATCH) {
-                // More may be waiting: let another sender share the work.
+        List<Update> batch;
+        while (!(batch = pending.take(batchMaxUpdates)).isEmpty()) {
+            if (!pending.isEmpty()) {
+                // More is waiting: another sender may take it while this batch is being stored.
                 doorbell.offer(RING);
-                if (!deliver(batch)) {
-                    return false;
-                }
-                batch.clear();
+            }
+            try {
+                links.send(Lane.LIVE, node.neighbours(), batch);
+            } catch (LinkFailure e) {
+                pending.giveBack(batch);
+                LOG.warning(() -> pending.size() + " updates wait for the broker: " + e.getMessage());
+                return false;
             }
         }
-        return deliver(batch);
-    }
-
-    private boolean deliver(List<Map.Entry<String, FloodMessage>> batch) {
-        if (batch.isEmpty()) {
-            return true;
-        }
-        try {
-            publisher.send(batch.stream().map(Map.Entry::getValue).toList(), node.neighbours());
-            return true;
-        } catch (JMSRuntimeException e) {
-            // A newer update for the same client may have arrived meanwhile: it wins.
-            batch.forEach(entry -> pending.putIfAbsent(entry.getKey(), entry.getValue()));
-            LOG.warning(() -> pending.size() + " updates wait for the broker: " + e.getMessage());
-            return false;
-        }
+        return true;
     }
 
     @PreDestroy

@@ -1,5 +1,10 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.flood.BatchBounds;
+import io.proxyherd.flood.FloodCodec;
+import io.proxyherd.flood.FloodLinks;
+import io.proxyherd.flood.FloodRules;
+import io.proxyherd.flood.LocationRegistry;
 import io.proxyherd.topology.LocalNode;
 import io.proxyherd.topology.Topology;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +14,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Makes the herd's topology and this node's place in it injectable (the node's name comes from HERD_NODE). */
+/**
+ * Makes the herd's plain parts injectable: the topology and this node's place in it (the node's name
+ * comes from HERD_NODE), what the node knows, and the flood rules and wire format.
+ */
 @ApplicationScoped
 public class HerdConfiguration {
 
@@ -19,6 +27,14 @@ public class HerdConfiguration {
     @Inject
     @ConfigProperty(name = "herd.node")
     String nodeName;
+
+    @Inject
+    @ConfigProperty(name = "herd.flood.batch-max-updates")
+    int batchMaxUpdates;
+
+    @Inject
+    @ConfigProperty(name = "herd.flood.batch-max-bytes")
+    int batchMaxBytes;
 
     @Produces
     @Singleton
@@ -30,5 +46,23 @@ public class HerdConfiguration {
     @Singleton
     LocalNode localNode(Topology topology) {
         return new LocalNode(topology.node(nodeName), topology.neighbours(nodeName));
+    }
+
+    @Produces
+    @Singleton
+    LocationRegistry registry() {
+        return new LocationRegistry();
+    }
+
+    @Produces
+    @Singleton
+    FloodCodec codec() {
+        return new FloodCodec(new BatchBounds(batchMaxUpdates, batchMaxBytes));
+    }
+
+    @Produces
+    @Singleton
+    FloodRules rules(LocalNode node, LocationRegistry registry, FloodLinks links) {
+        return new FloodRules(node, registry, links);
     }
 }

@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a message on a node's queue is, told by the {@value #PROPERTY} property. Updates carry none, as
- * they did before catch-up requests existed, so a node takes an update from any version of the herd.
+ * What a message on a node's queue is, told by the {@value #PROPERTY} property. A batch of updates
+ * carries none, so the kind a message is read as when the property is missing stays the common one.
  */
 public enum MessageKind {
-    UPDATE(null),
+    UPDATES(null),
     CATCH_UP_REQUEST("catch-up-request");
 
     public static final String PROPERTY = "herdKind";
@@ -19,7 +19,7 @@ public enum MessageKind {
         this.value = value;
     }
 
-    /** The property's value for this kind; null for an update, which carries none. */
+    /** The property's value for this kind; null for updates, which carry none. */
     public String value() {
         return value;
     }

@@ -53,16 +53,19 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setExpiryAddress(SimpleString.of(DEAD_LETTERS)));
         config.addAddressSetting("herd.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
-                .setMaxDeliveryAttempts(20)
-                .setRedeliveryDelay(200)
+                // A batch whose forward failed is tried again for about 12 s (0.5 s doubling to 5 s); one
+                // that cannot be read goes to the dead-letter queue after its sixth delivery.
+                .setMaxDeliveryAttempts(6)
+                .setRedeliveryDelay(500)
                 .setRedeliveryMultiplier(2)
-                .setMaxRedeliveryDelay(10_000)
+                .setMaxRedeliveryDelay(5_000)
                 .setAutoCreateQueues(true)
                 .setAutoDeleteQueues(false)
                 .setAutoDeleteAddresses(false));
         config.addAddressConfiguration(anycastQueue(DEAD_LETTERS));
         for (NodeAddress node : topology.nodes()) {
             config.addAddressConfiguration(anycastQueue(Topology.queueOf(node.name())));
+            config.addAddressConfiguration(anycastQueue(Topology.catchUpQueueOf(node.name())));
         }
         return config;
     }
@@ -80,9 +83,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         return queue == null ? 0 : queue.getConsumerCount();
     }
 
-    /** How many flood messages wait in the node's queue. */
+    /** How many flood messages wait for the node, live and catch-up. */
     public long messagesWaitingFor(String node) {
-        Queue queue = queue(node);
+        return messageCount(Topology.queueOf(node)) + messageCount(Topology.catchUpQueueOf(node));
+    }
+
+    /** How many messages the dead-letter queue holds. */
+    public long deadLetters() {
+        return messageCount(DEAD_LETTERS);
+    }
+
+    private long messageCount(String name) {
+        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of(name));
         return queue == null ? 0 : queue.getMessageCount();
     }
 

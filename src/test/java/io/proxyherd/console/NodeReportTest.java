@@ -29,14 +29,15 @@ class NodeReportTest {
         activity.count(Count.IAMAT, 3);
         activity.time(Timing.IAMAT_REPLY, 2_000_000);
 
-        JsonObject report = NodeReport.of(WELSH, NOW - 123_456, 7, true, activity.snapshot());
+        JsonObject report = NodeReport.of(WELSH, NOW - 123_456, 7, 12, true, activity.snapshot());
 
         assertThat(report.keySet()).containsExactly("name", "startedAt", "uptimeSeconds", "clientPort", "httpPort",
-                "neighbours", "connections", "ready", "totals", "rates", "latency", "history");
+                "neighbours", "connections", "clients", "ready", "totals", "rates", "latency", "history");
         assertThat(report.getString("name")).isEqualTo("Welsh");
         assertThat(report.getJsonNumber("uptimeSeconds").longValue()).isEqualTo(123);
         assertThat(report.getJsonArray("neighbours").getString(0)).isEqualTo("Holiday");
         assertThat(report.getInt("connections")).isEqualTo(7);
+        assertThat(report.getInt("clients")).isEqualTo(12);
         assertThat(report.getBoolean("ready")).isTrue();
         assertThat(report.getJsonObject("totals").getInt("iamat")).isEqualTo(3);
         assertThat(report.getJsonObject("latency").keySet()).containsExactly("iamatReply", "floodDelivery");

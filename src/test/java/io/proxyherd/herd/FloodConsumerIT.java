@@ -9,10 +9,16 @@ import io.proxyherd.support.LineConnection;
 import io.proxyherd.support.NodeDeployment;
 import io.proxyherd.support.PlacesStandIn;
 import io.proxyherd.support.TestBroker;
+import io.proxyherd.flood.BatchBounds;
+import io.proxyherd.flood.FloodCodec;
+import io.proxyherd.flood.Update;
+import io.proxyherd.protocol.AtLine;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -25,15 +31,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The message-driven bean's path on a real node (Alpha, linked with Beta and Gamma): an update on
- * Alpha's queue reaches Alpha's registry and goes on to every neighbour but its sender; an update
- * that is not newer stops at Alpha. Alpha asks its neighbours to catch up when it starts, and answers
- * a neighbour's request with what it knows.
+ * The message-driven beans' path on a real node (Alpha, linked with Beta and Gamma): a batch on
+ * Alpha's queue reaches Alpha's registry and its news goes on to every neighbour but its sender, as one
+ * message; what is not newer stops at Alpha; a message Alpha cannot read ends in the dead-letter queue.
+ * Alpha asks its neighbours to catch up when it starts, and answers a neighbour's request on the
+ * neighbour's catch-up queue with what it knows.
  */
 @ExtendWith({TestBroker.class, ArquillianExtension.class})
 class FloodConsumerIT {
 
     private static final int ALPHA_PORT = 12100;
+    private static final FloodCodec CODEC = new FloodCodec(new BatchBounds(500, 98_304));
 
     private static ActiveMQConnectionFactory broker;
     private static JMSContext jms;
@@ -52,7 +60,7 @@ class FloodConsumerIT {
         places = new PlacesStandIn(12190);
         await().atMost(60, SECONDS).until(() -> TestBroker.broker().consumersOf("Alpha") > 0);
         // Nothing else has reached the neighbours' queues yet; taking them leaves those queues empty for the tests.
-        requestsAtStart = List.of(receiveMessage("Beta"), receiveMessage("Gamma"));
+        requestsAtStart = List.of(receiveMessage(Topology.catchUpQueueOf("Beta")), receiveMessage(Topology.catchUpQueueOf("Gamma")));
     }
 
     @AfterAll
@@ -66,9 +74,9 @@ class FloodConsumerIT {
     void newerUpdateIsStoredAndForwardedToAllButItsSender() throws Exception {
         String line = "AT Welsh +0.000123456 flood-newer +34.068930-118.445127 1700000000.000000001";
 
-        sendToAlpha(line, "Beta");
+        sendToAlpha("Beta", line);
 
-        assertThat(receive("Gamma")).isEqualTo(line);
+        assertThat(receive("Gamma")).containsExactly(line);
         assertThat(answerAtAlpha("WHATSAT flood-newer 1 1")).startsWith(line + "\n{");
         awaitAlphaIdle();
         assertThat(TestBroker.broker().messagesWaitingFor("Beta")).isZero();
@@ -78,11 +86,11 @@ class FloodConsumerIT {
     void olderOrEqualUpdateStopsAtAlpha() throws Exception {
         String newer = "AT Welsh +0.000123456 flood-older +34.068930-118.445127 1700000000.000000002";
         String older = "AT Hands +0.000999999 flood-older +10.000000+010.000000 1700000000.000000001";
-        sendToAlpha(newer, "Beta");
-        assertThat(receive("Gamma")).isEqualTo(newer);
+        sendToAlpha("Beta", newer);
+        assertThat(receive("Gamma")).containsExactly(newer);
 
-        sendToAlpha(older, "Beta");
-        sendToAlpha(newer, "Gamma");
+        sendToAlpha("Beta", older);
+        sendToAlpha("Gamma", newer);
         awaitAlphaIdle();
 
         assertThat(TestBroker.broker().messagesWaitingFor("Beta")).isZero();
@@ -91,13 +99,41 @@ class FloodConsumerIT {
     }
 
     @Test
-    void malformedUpdateIsDroppedWithoutHarm() throws Exception {
-        sendToAlpha("AT nonsense", "Beta");
-        awaitAlphaIdle();
+    void aBatchForwardsOnlyItsNewsAsOneMessage() throws Exception {
+        String known = "AT Welsh +0.000123456 batch-known +34.068930-118.445127 1700000000.000000005";
+        sendToAlpha("Beta", known);
+        assertThat(receive("Gamma")).containsExactly(known);
+        String stale = "AT Hands +0.000123456 batch-known +34.068930-118.445127 1700000000.000000004";
+        String first = "AT Hands +0.000123456 batch-new-1 +34.068930-118.445127 1700000000.000000004";
+        String second = "AT Hands +0.000123456 batch-new-2 +34.068930-118.445127 1700000000.000000004";
 
+        sendToAlpha("Beta", first, stale, second);
+
+        assertThat(receive("Gamma")).containsExactly(first, second);
+        assertThat(answerAtAlpha("WHATSAT batch-known 1 1")).startsWith(known + "\n{");
+        assertThat(answerAtAlpha("WHATSAT batch-new-2 1 1")).startsWith(second + "\n{");
+    }
+
+    @Test
+    void unreadableMessagesEndInTheDeadLetterQueueAndAlphaKeepsFlooding() throws Exception {
+        long deadBefore = TestBroker.broker().deadLetters();
+        BytesMessage malformed = jms.createBytesMessage();
+        malformed.writeBytes("herd-flood/1\n1 AT nonsense\n".getBytes(StandardCharsets.UTF_8));
+        malformed.setStringProperty(JmsFloodLinks.FROM, "Beta");
+        jms.createProducer().send(jms.createQueue(Topology.queueOf("Alpha")), malformed);
+        TextMessage olderFormat = jms.createTextMessage("AT Welsh +0.000123456 text-format +34.068930-118.445127 1700000000.5");
+        olderFormat.setStringProperty(JmsFloodLinks.FROM, "Beta");
+        jms.createProducer().send(jms.createQueue(Topology.queueOf("Alpha")), olderFormat);
+
+        await().atMost(60, SECONDS).until(() -> TestBroker.broker().deadLetters() == deadBefore + 2);
+        String after = "AT Welsh +0.000123456 after-malformed +34.068930-118.445127 1700000000.5";
+        sendToAlpha("Beta", after);
+
+        assertThat(receive("Gamma")).containsExactly(after);
+        awaitAlphaIdle();
         assertThat(TestBroker.broker().messagesWaitingFor("Gamma")).isZero();
         try (LineConnection client = new LineConnection(ALPHA_PORT)) {
-            assertThat(client.ask("WHATSAT nonsense 1 1")).isEqualTo("? WHATSAT nonsense 1 1\n");
+            assertThat(client.ask("WHATSAT text-format 1 1")).isEqualTo("? WHATSAT text-format 1 1\n");
         }
     }
 
@@ -109,69 +145,76 @@ class FloodConsumerIT {
         }
         String atLine = reply.strip();
 
-        assertThat(receive("Beta")).isEqualTo(atLine);
-        assertThat(receive("Gamma")).isEqualTo(atLine);
+        assertThat(receive("Beta")).containsExactly(atLine);
+        assertThat(receive("Gamma")).containsExactly(atLine);
     }
 
     @Test
-    void alphaAsksEachNeighbourToCatchUpWhenItStarts() throws Exception {
+    void alphaAsksEachNeighbourToCatchUpOnItsCatchUpQueueWhenItStarts() throws Exception {
         for (Message request : requestsAtStart) {
             assertThat(request.getStringProperty(MessageKind.PROPERTY)).isEqualTo(MessageKind.CATCH_UP_REQUEST.value());
-            assertThat(request.getStringProperty(FloodMessage.FROM)).isEqualTo("Alpha");
+            assertThat(request.getStringProperty(JmsFloodLinks.FROM)).isEqualTo("Alpha");
         }
     }
 
     @Test
-    void aCatchUpRequestIsAnsweredWithWhatAlphaKnowsToTheAskerOnly() throws Exception {
+    void aCatchUpRequestIsAnsweredWithWhatAlphaKnowsToTheAskersCatchUpQueueOnly() throws Exception {
         String first = "AT Welsh +0.000123456 catch-up-1 +34.068930-118.445127 1700000000.000000001";
         String second = "AT Hands +0.000123456 catch-up-2 +10.000000+010.000000 1700000000.000000002";
-        sendToAlpha(first, "Beta");
-        sendToAlpha(second, "Beta");
-        assertThat(List.of(receive("Gamma"), receive("Gamma"))).containsExactlyInAnyOrder(first, second);
+        sendToAlpha("Beta", first, second);
+        assertThat(receive("Gamma")).containsExactly(first, second);
 
         Message request = jms.createMessage();
         request.setStringProperty(MessageKind.PROPERTY, MessageKind.CATCH_UP_REQUEST.value());
-        request.setStringProperty(FloodMessage.FROM, "Gamma");
-        jms.createProducer().send(jms.createQueue(Topology.queueOf("Alpha")), request);
-        awaitAlphaIdle();
+        request.setStringProperty(JmsFloodLinks.FROM, "Gamma");
+        jms.createProducer().send(jms.createQueue(Topology.catchUpQueueOf("Alpha")), request);
+        await().atMost(10, SECONDS).until(() -> TestBroker.broker().messagesWaitingFor("Gamma") > 0);
 
-        List<Message> answer = receiveAll("Gamma");
-        assertThat(answer).extracting(message -> message.getBody(String.class)).contains(first, second);
-        for (Message update : answer) {
-            assertThat(update.getStringProperty(MessageKind.PROPERTY)).isNull();
-            assertThat(update.getStringProperty(FloodMessage.FROM)).isEqualTo("Alpha");
-            assertThat(update.getLongProperty(FloodMessage.STAMPED_AT)).isZero();
+        List<Update> answer = new ArrayList<>();
+        for (Message message : receiveAll(Topology.catchUpQueueOf("Gamma"))) {
+            assertThat(message.getStringProperty(MessageKind.PROPERTY)).isNull();
+            assertThat(message.getStringProperty(JmsFloodLinks.FROM)).isEqualTo("Alpha");
+            answer.addAll(FloodCodec.decode(message.getBody(byte[].class)));
         }
+        assertThat(answer).extracting(update -> update.line().text()).contains(first, second);
+        assertThat(answer).extracting(Update::stampedAtMillis).containsOnly(0L);
         assertThat(TestBroker.broker().messagesWaitingFor("Beta")).isZero();
+        assertThat(TestBroker.broker().messagesWaitingFor("Gamma")).isZero();
     }
 
-    private static void sendToAlpha(String atLine, String from) throws Exception {
-        TextMessage message = jms.createTextMessage(atLine);
-        message.setStringProperty(FloodMessage.FROM, from);
-        message.setLongProperty(FloodMessage.STAMPED_AT, System.currentTimeMillis());
+    /** Sends Alpha one batch, as neighbour {@code from} would. */
+    private static void sendToAlpha(String from, String... atLines) throws Exception {
+        List<Update> updates = new ArrayList<>();
+        for (String line : atLines) {
+            updates.add(new Update(AtLine.parse(line).orElseThrow(), System.currentTimeMillis()));
+        }
+        BytesMessage message = jms.createBytesMessage();
+        message.writeBytes(CODEC.encode(updates).get(0));
+        message.setStringProperty(JmsFloodLinks.FROM, from);
         jms.createProducer().send(jms.createQueue(Topology.queueOf("Alpha")), message);
     }
 
-    private static String receive(String node) {
+    /** The AT lines of the next batch in the node's live queue. */
+    private static List<String> receive(String node) throws Exception {
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Topology.queueOf(node)))) {
-            String body = consumer.receiveBody(String.class, 10_000);
-            assertThat(body).as("an update in " + node + "'s queue").isNotNull();
-            return body;
+            Message message = consumer.receive(10_000);
+            assertThat(message).as("a batch in " + node + "'s queue").isNotNull();
+            return FloodCodec.decode(message.getBody(byte[].class)).stream().map(update -> update.line().text()).toList();
         }
     }
 
-    private static Message receiveMessage(String node) {
-        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Topology.queueOf(node)))) {
+    private static Message receiveMessage(String queue) {
+        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(queue))) {
             Message message = consumer.receive(30_000);
-            assertThat(message).as("a message in " + node + "'s queue").isNotNull();
+            assertThat(message).as("a message in " + queue).isNotNull();
             return message;
         }
     }
 
-    /** Everything in the node's queue, once nothing more arrives for a second. */
-    private static List<Message> receiveAll(String node) {
+    /** Everything in the queue, once nothing more arrives for a second. */
+    private static List<Message> receiveAll(String queue) {
         List<Message> messages = new ArrayList<>();
-        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Topology.queueOf(node)))) {
+        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(queue))) {
             for (Message message = consumer.receive(1_000); message != null; message = consumer.receive(1_000)) {
                 messages.add(message);
             }

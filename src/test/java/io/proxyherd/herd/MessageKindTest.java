@@ -8,7 +8,7 @@ class MessageKindTest {
 
     @Test
     void aMessageWithoutAKindIsAnUpdate() {
-        assertThat(MessageKind.of(null)).contains(MessageKind.UPDATE);
+        assertThat(MessageKind.of(null)).contains(MessageKind.UPDATES);
     }
 
     @Test

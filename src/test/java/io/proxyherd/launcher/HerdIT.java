@@ -8,15 +8,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import io.proxyherd.support.ConsoleClient;
 import io.proxyherd.support.LineConnection;
 import io.proxyherd.support.OneShotClient;
 import io.proxyherd.support.PlacesStandIn;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +35,8 @@ import org.junit.jupiter.api.Timeout;
 class HerdIT {
 
     private static final List<String> NODES = List.of("Goloman", "Hands", "Holiday", "Welsh", "Wilkes");
+    private static final int PIPELINED = 50;
+    private static final ConsoleClient CONSOLE = new ConsoleClient(null);
 
     private static PlacesStandIn places;
     private static LocalHerd herd;
@@ -138,12 +147,94 @@ class HerdIT {
         awaitKnown("Welsh", "before-both-down", atHands);
     }
 
+    @Test
+    void holidayKilledWhileTheHerdKnowsTwentyThousandClientsCatchesUpWithoutHoldingUpLiveUpdates() throws Exception {
+        Map<String, String> reported = reportMany(20_000, List.of("Goloman", "Hands", "Welsh", "Wilkes"));
+        awaitAgreement(reported.size());
+
+        herd.kill("Holiday");
+        herd.restart("Holiday", Duration.ofMinutes(2));
+        String live = iamat("Hands", "live-during-catch-up", "+07.000000+007.000000");
+
+        // Welsh's only link is Holiday: the live update crosses Holiday while Holiday takes in its catch-up.
+        await("Welsh knows the live update").atMost(5, SECONDS).pollInterval(Duration.ofMillis(20))
+                .until(() -> whatsat("Welsh", "live-during-catch-up"), reply -> reply.startsWith(live + "\n"));
+        int known = awaitAgreement(reported.size() + 1);
+        assertThat(known).isGreaterThan(reported.size());
+        List<String> sample = reported.keySet().stream().filter(client -> client.hashCode() % 97 == 0).toList();
+        assertThat(sample).isNotEmpty();
+        for (String client : sample) {
+            assertThat(whatsat("Holiday", client)).startsWith(reported.get(client) + "\n");
+            assertThat(whatsat("Welsh", client)).startsWith(reported.get(client) + "\n");
+        }
+    }
+
+    /**
+     * Reports {@code count} new clients, spread over the nodes, each connection sending its IAMATs in
+     * pipelined runs; returns each client's AT line.
+     */
+    private static Map<String, String> reportMany(int count, List<String> at) throws Exception {
+        Map<String, String> reported = new ConcurrentHashMap<>();
+        ExecutorService reporters = Executors.newFixedThreadPool(at.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String node : at) {
+                done.add(reporters.submit(() -> {
+                    try (LineConnection connection = new LineConnection(port(node))) {
+                        for (int sent = 0; sent < count / at.size(); sent += PIPELINED) {
+                            List<String> clients = new ArrayList<>();
+                            StringBuilder lines = new StringBuilder();
+                            for (int i = sent; i < sent + PIPELINED; i++) {
+                                String client = "many-" + node + "-" + i;
+                                clients.add(client);
+                                lines.append("IAMAT ").append(client).append(" +34.068930-118.445127 ").append(now()).append('\n');
+                            }
+                            connection.write(lines.toString());
+                            for (String client : clients) {
+                                String reply = connection.readLine();
+                                assertThat(reply).startsWith("AT " + node + " ").contains(" " + client + " ");
+                                reported.put(client, reply.strip());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> reporter : done) {
+                reporter.get();
+            }
+        } finally {
+            reporters.shutdownNow();
+        }
+        return reported;
+    }
+
+    /** Waits until every node knows the same clients, at least {@code atLeast} of them, and returns how many. */
+    private static int awaitAgreement(int atLeast) {
+        return await("every node knows the same " + atLeast + " or more clients").atMost(2, TimeUnit.MINUTES)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> NODES.stream().map(HerdIT::clientsKnown).distinct().toList(),
+                        counts -> counts.size() == 1 && counts.get(0) >= atLeast)
+                .get(0);
+    }
+
+    private static int clientsKnown(String node) {
+        try {
+            return CONSOLE.json(URI.create("http://localhost:" + herd.topology().node(node).httpPort() + "/api/node")).getInt("clients");
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    private static String now() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() + "." + String.format("%09d", now.getNano());
+    }
+
     /** Reports a client at a node now; returns the AT line the node answered. */
     private static String iamat(String node, String client, String position) throws IOException {
-        Instant now = Instant.now();
-        String time = now.getEpochSecond() + "." + String.format("%09d", now.getNano());
         try (LineConnection connection = new LineConnection(port(node))) {
-            String reply = connection.ask("IAMAT " + client + " " + position + " " + time);
+            String reply = connection.ask("IAMAT " + client + " " + position + " " + now());
             assertThat(reply).startsWith("AT " + node + " ");
             return reply.strip();
         }

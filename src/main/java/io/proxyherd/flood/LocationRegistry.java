@@ -1,15 +1,13 @@
-package io.proxyherd.herd;
+package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** What this node knows: each client's latest AT line, wherever the client reported. */
-@ApplicationScoped
-public class LocationRegistry {
+/** What this node knows: each client's latest AT line, wherever the client reported. Safe for concurrent use. */
+public final class LocationRegistry {
 
     private final ConcurrentMap<String, AtLine> latest = new ConcurrentHashMap<>();
 
@@ -36,6 +34,11 @@ public class LocationRegistry {
     /** True if the line is exactly what is known of its client. */
     public boolean holds(AtLine line) {
         return line.equals(latest.get(line.clientId()));
+    }
+
+    /** How many clients this node knows. */
+    public int size() {
+        return latest.size();
     }
 
     public List<AtLine> all() {

@@ -1,4 +1,4 @@
-package io.proxyherd.herd;
+package io.proxyherd.flood;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,26 @@
+package io.proxyherd.flood;
+
+import java.util.List;
+import java.util.Set;
+
+/** How the flood rules reach other nodes; the node's JMS classes implement it over the broker. */
+public interface FloodLinks {
+
+    /**
+     * Stores the updates on the lane's queue of each node, in as few messages as the batch bounds allow and
+     * in one transaction: when this returns, every node will get them. Throws {@link LinkFailure} if they
+     * were not stored, so the caller can try again.
+     */
+    void send(Lane lane, Set<String> nodes, List<Update> updates);
+
+    /** Asks a neighbour, on its catch-up lane, to send {@code from} everything it knows; throws if not stored. */
+    void requestCatchUp(String from, String neighbour);
+
+    /** The broker did not store what was sent. */
+    final class LinkFailure extends RuntimeException {
+
+        public LinkFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.proxyherd.flood;
+
+import io.proxyherd.protocol.AtLine;
+import io.proxyherd.topology.LocalNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps the herd in agreement. An update that changes what this node knows is news: a client's own
+ * report goes to every neighbour, news from a neighbour goes on to every neighbour but that one, on the
+ * lane it came by; anything else stops here. A returning neighbour that asks is sent everything known.
+ */
+public final class FloodRules {
+
+    private final LocalNode node;
+    private final LocationRegistry registry;
+    private final FloodLinks links;
+
+    public FloodRules(LocalNode node, LocationRegistry registry, FloodLinks links) {
+        this.node = node;
+        this.registry = registry;
+        this.links = links;
+    }
+
+    /** A client reported to this node: true if it is news, which the caller then sends to every neighbour. */
+    public boolean originate(AtLine line) {
+        return registry.offer(line);
+    }
+
+    /**
+     * Takes a batch from neighbour {@code from}: keeps the news and forwards it, in one send, to every other
+     * neighbour; returns once the forward is stored, or throws so the broker delivers the batch again. In a
+     * batch delivered again, what this node holds is forwarded again too: the first attempt may have been
+     * cut short before its forward was stored.
+     *
+     * @return the updates forwarded, at most one per client
+     */
+    public List<Update> receive(String from, Lane lane, List<Update> updates, boolean redelivered) {
+        Map<String, Update> news = new LinkedHashMap<>();
+        for (Update update : updates) {
+            if (registry.offer(update.line()) || (redelivered && registry.holds(update.line()))) {
+                // A later update of the same client in this batch that was news supersedes this one.
+                news.put(update.clientId(), update);
+            }
+        }
+        List<Update> forwards = List.copyOf(news.values());
+        Set<String> onward = node.neighboursExcept(from);
+        if (!forwards.isEmpty() && !onward.isEmpty()) {
+            links.send(lane, onward, forwards);
+        }
+        return forwards;
+    }
+
+    /**
+     * Answers a neighbour's catch-up request with everything this node knows, on the asker's catch-up lane
+     * only: the asker forwards what is news to it, and its other neighbours drop what they know.
+     *
+     * @return how many updates were sent
+     * @throws IllegalArgumentException if {@code asker} is not a neighbour
+     */
+    public int answerCatchUp(String asker) {
+        if (!node.neighbours().contains(asker)) {
+            throw new IllegalArgumentException(asker + " is not a neighbour of " + node.name());
+        }
+        List<Update> known = registry.all().stream().map(Update::unstamped).toList();
+        if (!known.isEmpty()) {
+            links.send(Lane.CATCH_UP, Set.of(asker), known);
+        }
+        return known.size();
+    }
+}

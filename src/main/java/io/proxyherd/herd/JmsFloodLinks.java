@@ -1,0 +1,126 @@
+package io.proxyherd.herd;
+
+import io.proxyherd.activity.Count;
+import io.proxyherd.activity.NodeActivity;
+import io.proxyherd.flood.FloodCodec;
+import io.proxyherd.flood.FloodLinks;
+import io.proxyherd.flood.Lane;
+import io.proxyherd.flood.Update;
+import io.proxyherd.topology.LocalNode;
+import io.proxyherd.topology.Topology;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The flood links over Artemis, through its resource adapter: every call's messages go persistent to the
+ * nodes' queues in one local transaction, so the broker stores them with one journal sync, and the call
+ * returns once they are stored. Each message carries a batch in {@link FloodCodec}'s format.
+ */
+@ConnectionFactoryDefinition(
+        name = JmsFloodLinks.CONNECTION_FACTORY,
+        interfaceName = "org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory",
+        resourceAdapter = "artemis-ra",
+        transactionSupport = TransactionSupportLevel.NoTransaction,
+        maxPoolSize = 32,
+        minPoolSize = 1)
+@ApplicationScoped
+public class JmsFloodLinks implements FloodLinks {
+
+    static final String CONNECTION_FACTORY = "java:app/jms/herd";
+    /** The node that sent a message, on every message: the receiver does not send its news back there. */
+    static final String FROM = "herdFrom";
+
+    private static final Logger LOG = Logger.getLogger(JmsFloodLinks.class.getName());
+
+    @Resource(lookup = CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Inject
+    FloodCodec codec;
+
+    @Inject
+    NodeActivity activity;
+
+    @Inject
+    LocalNode node;
+
+    // Creating a queue object asks the broker whether it exists: once per queue is enough.
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+
+    @Override
+    public void send(Lane lane, Set<String> nodes, List<Update> updates) {
+        if (updates.isEmpty() || nodes.isEmpty()) {
+            return;
+        }
+        List<byte[]> bodies = codec.encode(updates);
+        inOneTransaction(updates.size() + " updates to " + nodes, (session, producer) -> {
+            for (byte[] body : bodies) {
+                BytesMessage message = session.createBytesMessage();
+                message.writeBytes(body);
+                message.setStringProperty(FROM, node.name());
+                for (String to : nodes) {
+                    producer.send(queue(lane, to, session), message);
+                }
+            }
+        });
+        activity.count(Count.FLOOD_OUT, (long) updates.size() * nodes.size());
+        activity.count(Count.FLOOD_MESSAGES_OUT, (long) bodies.size() * nodes.size());
+        activity.count(Count.FLOOD_BYTES_OUT, bodies.stream().mapToLong(body -> body.length).sum() * nodes.size());
+        LOG.info(() -> FloodLog.lines("sent to " + nodes + (lane == Lane.CATCH_UP ? " (catch-up)" : ""), updates));
+    }
+
+    @Override
+    public void requestCatchUp(String from, String neighbour) {
+        inOneTransaction("catch-up request to " + neighbour, (session, producer) -> {
+            Message request = session.createMessage();
+            request.setStringProperty(MessageKind.PROPERTY, MessageKind.CATCH_UP_REQUEST.value());
+            request.setStringProperty(FROM, from);
+            producer.send(queue(Lane.CATCH_UP, neighbour, session), request);
+        });
+    }
+
+    private interface Sends {
+        void to(Session session, MessageProducer producer) throws JMSException;
+    }
+
+    private void inOneTransaction(String what, Sends sends) {
+        // The classic API: the adapter's JMSContext refuses a transacted session outside JTA.
+        try (Connection connection = connectionFactory.createConnection();
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageProducer producer = session.createProducer(null)) {
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            sends.to(session, producer);
+            session.commit();
+        } catch (JMSException e) {
+            LOG.warning(() -> what + " not stored: " + e.getMessage());
+            throw new LinkFailure(what + " not stored: " + e.getMessage(), e);
+        }
+    }
+
+    private Queue queue(Lane lane, String node, Session session) throws JMSException {
+        String name = lane == Lane.LIVE ? Topology.queueOf(node) : Topology.catchUpQueueOf(node);
+        Queue queue = queues.get(name);
+        if (queue == null) {
+            queue = session.createQueue(name);
+            queues.put(name, queue);
+        }
+        return queue;
+    }
+}

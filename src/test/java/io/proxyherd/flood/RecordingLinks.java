@@ -1,0 +1,28 @@
+package io.proxyherd.flood;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Flood links that keep what the rules sent, and fail every send while told to. */
+final class RecordingLinks implements FloodLinks {
+
+    record Sent(Lane lane, Set<String> nodes, List<Update> updates) {}
+
+    final List<Sent> sent = new ArrayList<>();
+    final List<String> requests = new ArrayList<>();
+    boolean failing;
+
+    @Override
+    public void send(Lane lane, Set<String> nodes, List<Update> updates) {
+        if (failing) {
+            throw new LinkFailure("the broker is away", null);
+        }
+        sent.add(new Sent(lane, Set.copyOf(nodes), List.copyOf(updates)));
+    }
+
+    @Override
+    public void requestCatchUp(String from, String neighbour) {
+        requests.add(from + "->" + neighbour);
+    }
+}
