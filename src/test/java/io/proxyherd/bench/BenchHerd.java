@@ -23,13 +23,12 @@ import java.util.Properties;
 
 /**
  * The herd the benchmark measures: server-config's herd (nodes, links, settings) with every port moved
- * up by {@value #PORT_SHIFT}, so that it never meets a herd that tests or {@code ./herd up} run meanwhile
- * on the same machine. No Places key: a WHATSAT then answers at once (REQUEST_DENIED), so polling a node
+ * up (by {@code bench.port-shift}, 3700: client ports 15700+, HTTP 15780+, broker 65316), so that
+ * it does not meet a herd that tests or {@code ./herd up} run meanwhile on the same machine. No Places key: a WHATSAT then answers at once (REQUEST_DENIED), so polling a node
  * measures flooding alone, not a Places round trip.
  */
 final class BenchHerd implements AutoCloseable {
 
-    static final int PORT_SHIFT = 3000;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final LocalHerd herd;
@@ -41,8 +40,8 @@ final class BenchHerd implements AutoCloseable {
         this.queues = new HerdQueues(herd.topology().brokerHost(), herd.topology().brokerPort());
     }
 
-    static BenchHerd start(Path checkout, Path state) throws Exception {
-        Path config = shiftedConfig(checkout.resolve("server-config"), state.resolve("config"));
+    static BenchHerd start(Path checkout, Path state, int portShift) throws Exception {
+        Path config = shiftedConfig(checkout.resolve("server-config"), state.resolve("config"), portShift);
         HerdFiles files = HerdFiles.inCheckout(checkout).withConfig(config).withState(state.resolve("data"), state.resolve("logs"));
         LocalHerd herd = LocalHerd.start(files, Map.of("PLACES_API_KEY", ""), START_TIMEOUT, node -> {});
         try {
@@ -54,20 +53,20 @@ final class BenchHerd implements AutoCloseable {
     }
 
     /** herd.properties with every port setting moved up, and logging.properties beside it unchanged. */
-    private static Path shiftedConfig(Path serverConfig, Path folder) throws IOException {
+    private static Path shiftedConfig(Path serverConfig, Path folder, int shift) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(serverConfig.resolve("herd.properties"), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         for (String key : properties.stringPropertyNames()) {
             if (key.endsWith("-port") || key.endsWith(".port")) {
-                properties.setProperty(key, Integer.toString(Integer.parseInt(properties.getProperty(key).strip()) + PORT_SHIFT));
+                properties.setProperty(key, Integer.toString(Integer.parseInt(properties.getProperty(key).strip()) + shift));
             }
         }
         Files.createDirectories(folder);
         Path config = folder.resolve("herd.properties");
         try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            properties.store(writer, "server-config/herd.properties, ports moved up by " + PORT_SHIFT + " for the benchmark");
+            properties.store(writer, "server-config/herd.properties, ports moved up by " + shift + " for the benchmark");
         }
         Files.copy(serverConfig.resolve("logging.properties"), folder.resolve("logging.properties"), StandardCopyOption.REPLACE_EXISTING);
         return config;
@@ -96,6 +95,11 @@ final class BenchHerd implements AutoCloseable {
     /** True once no herd queue on the broker holds a message: every update sent has been taken in. */
     boolean queuesEmpty() throws Exception {
         return queues.empty();
+    }
+
+    /** Messages held by the herd's queues, all together. */
+    long queuedMessages() throws Exception {
+        return queues.messages().values().stream().mapToLong(Long::longValue).sum();
     }
 
     void awaitQueuesEmpty() throws Exception {

@@ -19,7 +19,8 @@ record BenchSettings(
         int catchUpPipelineDepth,
         int catchUpProbes,
         Duration catchUpProbePause,
-        int catchUpSample) {
+        int catchUpSample,
+        int portShift) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -35,6 +36,7 @@ record BenchSettings(
                 Integer.getInteger("bench.catch-up-pipeline", 16),
                 Integer.getInteger("bench.catch-up-probes", 5),
                 Duration.ofMillis(Long.getLong("bench.catch-up-probe-pause-millis", 2_000)),
-                Integer.getInteger("bench.catch-up-sample", 200));
+                Integer.getInteger("bench.catch-up-sample", 200),
+                Integer.getInteger("bench.port-shift", 3700));
     }
 }

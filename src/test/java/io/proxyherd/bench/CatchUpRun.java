@@ -2,15 +2,18 @@ package io.proxyherd.bench;
 
 import static io.proxyherd.bench.Figures.report;
 
+import io.proxyherd.bench.Report.Section;
 import io.proxyherd.support.LineConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A node that crashes while the herd knows many clients, and comes back: the herd is loaded with
@@ -22,60 +25,71 @@ import java.util.concurrent.Future;
  * <p>"Knows every client" is a count: Holiday's console API ({@code /api/clients}, its {@code total})
  * against Hands', which knows everything Holiday can learn (the probes start at Hands); Holiday only ever
  * learns clients the herd has, so equal counts are equal sets. A WHATSAT sample spread over the
- * {@code n} clients then confirms the AT lines themselves.
+ * {@code n} clients then checks the AT lines themselves.
  */
 final class CatchUpRun {
 
     private static final String CRASHED = "Holiday";
     private static final String PROBE_ORIGIN = "Hands";
     private static final String PROBE_OBSERVER = "Welsh";
+    /** Past this a figure is reported as not reached, and the benchmark goes on. */
     private static final Duration PATIENCE = Duration.ofMinutes(15);
 
     private final BenchHerd herd;
     private final BenchSettings settings;
+    private final Report table;
 
-    CatchUpRun(BenchHerd herd, BenchSettings settings) {
+    CatchUpRun(BenchHerd herd, BenchSettings settings, Report table) {
         this.herd = herd;
         this.settings = settings;
+        this.table = table;
     }
 
-    /** Prints the figures; returns the rows for the summary. */
-    Results run(Report table) throws Exception {
+    void run() throws Exception {
         int n = settings.catchUpClients();
         List<String> sample = load(n);
+        if (sample == null) {
+            return;
+        }
+        long known = herd.knownClients(PROBE_ORIGIN);
         herd.kill(CRASHED);
         long restarted = System.nanoTime();
         herd.restart(CRASHED);
         long serving = System.nanoTime();
         double servingAfter = (serving - restarted) / 1e9;
-        report(CRASHED + " killed (kill -9) and started again, the herd knowing " + n + "+ clients: serving after", "%.1f s", servingAfter);
+        report(CRASHED + " killed (kill -9) and started again, the herd knowing " + known + " clients: serving after", "%.1f s", servingAfter);
 
         ExecutorService watcher = Executors.newSingleThreadExecutor();
         try {
             Future<Double> caughtUp = watcher.submit(() -> awaitCaughtUp(serving));
             List<Double> probes = probeWhile(caughtUp);
             double knowsAll = caughtUp.get();
-            report("  knows every client after serving, by /api/clients total", "%.1f s", knowsAll);
+            String knows = Double.isNaN(knowsAll) ? "does not know every client within " + PATIENCE.toMinutes() + " min"
+                    : String.format(Locale.ROOT, "knows every client %.1f s later", knowsAll);
+            report("  from serving, " + CRASHED + " (by /api/clients total, against " + PROBE_ORIGIN + "'s)", "%s", knows);
             boolean exact = Visibility.answersAll(herd.clientPort(CRASHED), sample);
             report("  WHATSAT at " + CRASHED + " for " + sample.size() + " clients spread over the " + n, "%s", exact ? "all exact" : "NOT all exact");
             double first = probes.get(0);
             double max = Collections.max(probes);
-            report("  IAMAT at " + PROBE_ORIGIN + " once it serves, visible at " + PROBE_OBSERVER + " after", "%.2f s", first);
-            report("  the same, " + probes.size() + " probes during the catch-up, max", "%.2f s", max);
-            table.row("catch-up: " + CRASHED + " killed and restarted, herd knowing " + n + " clients",
-                    String.format(java.util.Locale.ROOT, "serving after %.1f s; knows every client %.1f s later%s", servingAfter, knowsAll,
-                            exact ? "" : " (WHATSAT sample NOT exact)"));
-            table.row("catch-up: IAMAT at Hands visible at Welsh (via Holiday) while it catches up",
-                    String.format(java.util.Locale.ROOT, "first %.2f s, max %.2f s over %d probes", first, max, probes.size()));
-            return new Results(servingAfter, knowsAll, first, max);
+            report("  IAMAT at " + PROBE_ORIGIN + " once it serves, visible at " + PROBE_OBSERVER + " after", "%s", seconds(first));
+            report("  the same, " + probes.size() + " probes during the catch-up, max", "%s", seconds(max));
+            table.row(Section.CATCH_UP, String.format(Locale.ROOT, "%s killed (kill -9) and started again, the herd knowing %,d clients", CRASHED, known),
+                    String.format(Locale.ROOT, "serving after %.1f s; %s%s", servingAfter, knows, exact ? "" : " (WHATSAT sample NOT exact)"));
+            table.row(Section.CATCH_UP, "IAMAT at " + PROBE_ORIGIN + " visible at " + PROBE_OBSERVER + " (through " + CRASHED + ") while it catches up",
+                    "first " + seconds(first) + ", max " + seconds(max) + " over " + probes.size() + " probes");
         } finally {
             watcher.shutdownNow();
         }
     }
 
-    record Results(double servingAfter, double knowsAllAfter, double firstProbe, double maxProbe) {}
+    private static String seconds(double value) {
+        return Double.isInfinite(value) ? "not within " + PATIENCE.toMinutes() + " min" : String.format(Locale.ROOT, "%.2f s", value);
+    }
 
-    /** Reports n distinct clients, spread over every node, and waits until every node knows them all. */
+    /**
+     * Reports n distinct clients, spread over every node, and waits until every node knows them all;
+     * returns the AT lines of a sample spread over them, or null if the herd did not take them in time.
+     */
     private List<String> load(int n) throws Exception {
         List<String> nodes = herd.nodeNames();
         List<Long> before = new ArrayList<>();
@@ -94,29 +108,33 @@ final class CatchUpRun {
                     }
                 });
         long loaded = System.nanoTime();
-        report(n + " clients reported (" + settings.catchUpConnections() + " connections over every node, "
-                + settings.catchUpPipelineDepth() + " in flight each)", "%.1f s, %.0f IAMAT/s", result.elapsed().toNanos() / 1e9, result.perSecond());
+        String how = settings.catchUpConnections() + " connections over every node, " + settings.catchUpPipelineDepth() + " in flight each";
+        report(String.format(Locale.ROOT, "%,d clients reported (%s)", n, how), "%.1f s, %.0f IAMAT/s", result.elapsed().toNanos() / 1e9, result.perSecond());
         long deadline = started + PATIENCE.toNanos();
         for (int i = 0; i < nodes.size(); i++) {
             while (herd.knownClients(nodes.get(i)) < before.get(i) + n) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(nodes.get(i) + " did not learn the " + n + " clients within " + PATIENCE.toMinutes() + " min");
+                    report("  the herd did not learn them all within", "%d min: no catch-up figures", PATIENCE.toMinutes());
+                    table.row(Section.CATCH_UP, "loading " + n + " clients for the catch-up", "not taken in within " + PATIENCE.toMinutes() + " min");
+                    return null;
                 }
                 Thread.sleep(200);
             }
         }
         herd.awaitQueuesEmpty();
-        report("  every node knows them all, after the last reply", "%.1f s (%.0f updates/s from the first IAMAT)",
-                Figures.seconds(loaded), n / Figures.seconds(started));
+        double absorbed = Figures.seconds(started);
+        report("  every node knows them all, after the first IAMAT", "%.1f s (%.0f clients/s)", absorbed, n / absorbed);
+        table.row(Section.CATCH_UP, String.format(Locale.ROOT, "%,d clients reported (%s), until every node knows them", n, how),
+                String.format(Locale.ROOT, "%.0f s (%.0f clients/s); replies took %.1f s", absorbed, n / absorbed, (loaded - started) / 1e9));
         return sample;
     }
 
-    /** Seconds from {@code serving} until the crashed node knows as many clients as the probes' origin. */
+    /** Seconds from {@code serving} until the crashed node knows as many clients as the probes' origin; NaN if it did not in time. */
     private double awaitCaughtUp(long serving) throws Exception {
         long deadline = serving + PATIENCE.toNanos();
         while (!caughtUp()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(CRASHED + " did not catch up within " + PATIENCE.toMinutes() + " min");
+                return Double.NaN;
             }
             Thread.sleep(100);
         }
@@ -141,7 +159,12 @@ final class CatchUpRun {
                 String client = "catch-up-probe-" + System.nanoTime();
                 long sent = System.nanoTime();
                 String at = reporter.ask(Figures.iamat(client).strip()).strip();
-                times.add((Visibility.awaitAnswered(asker, client, at, 5) - sent) / 1e9);
+                try {
+                    times.add((Visibility.awaitAnswered(asker, client, at, 5, PATIENCE) - sent) / 1e9);
+                } catch (TimeoutException e) {
+                    times.add(Double.POSITIVE_INFINITY);
+                    break;
+                }
                 if (!caughtUp.isDone()) {
                     Thread.sleep(settings.catchUpProbePause().toMillis());
                 }

@@ -40,7 +40,7 @@ final class OpenConnections {
             long rss = processes.stream().filter(process -> process.address().name().equals(node))
                     .mapToLong(NodeProcess::residentKib).sum() / 1024;
             report("  RSS of " + node + " holding them", "%d MB", rss);
-            table.row(String.format(Locale.ROOT, "%,d connections open at %s", count, node),
+            table.row(Report.Section.CONNECTIONS, String.format(Locale.ROOT, "%,d connections open at %s", count, node),
                     String.format(Locale.ROOT, "opened in %.1f s; new and oldest %s; RSS %d MB", opened,
                             fresh && old ? "still answered" : "NOT both answered", rss));
         } finally {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /** When a node answers WHATSAT for a client with an exact AT line: how updates are seen to travel. */
 final class Visibility {
@@ -38,13 +39,18 @@ final class Visibility {
      * returns when that line arrived (System.nanoTime).
      */
     static long awaitAnswered(LineConnection asker, String client, String at, long pauseMillis) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        return awaitAnswered(asker, client, at, pauseMillis, PATIENCE);
+    }
+
+    /** As above, giving up with a TimeoutException once {@code patience} has passed. */
+    static long awaitAnswered(LineConnection asker, String client, String at, long pauseMillis, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no answer for " + client + " within " + PATIENCE.toMinutes() + " min");
-            }
             String answer = whatsAt(asker, client);
             if (answer == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("no answer for " + client + " within " + patience.toSeconds() + " s");
+                }
                 Thread.sleep(pauseMillis);
                 continue;
             }
