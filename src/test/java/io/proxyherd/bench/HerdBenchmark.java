@@ -39,6 +39,8 @@ class HerdBenchmark {
             report("herd up (broker + " + herd.processes().size() + " nodes, each serving)", "%.1f s", upAfter);
             table.row(Section.START, "herd up, every node serving", String.format(Locale.ROOT, "%.0f s", upAfter));
             String rssAfterStart = rss(herd, "RSS after start");
+            // First, while the herd knows no other clients: the catch-up is of exactly the clients it loads.
+            new CatchUpRun(herd, settings, table).run();
 
             warmUp(herd, ceiling.port());
             // Measured while the herd is idle: the ceiling is this machine's, not what the herd leaves of it.
@@ -55,10 +57,9 @@ class HerdBenchmark {
                     + settings.pipelineDepth() + " in flight each", this::persistent, ceilingPersistent);
 
             convergence.loaded(oneShot.perSecond() / 2, BACKGROUND, settings.loadedConvergenceAtMost());
-            new CatchUpRun(herd, settings, table).run();
             OpenConnections.check(herd.clientPort(ORIGIN), settings.connections(), ORIGIN, herd.processes(), table);
             String rssAfterRun = rss(herd, "RSS after the run");
-            table.row(Section.MEMORY, "memory per node (RSS)", rssAfterStart + " after start, " + rssAfterRun + " after the run");
+            table.row(Section.MEMORY, "memory per node (RSS)", rssAfterStart + " after start, " + rssAfterRun + " after the run (Holiday's since its restart)");
         }
         table.print();
     }

@@ -20,7 +20,7 @@ final class Report {
     /** A figure measured on the herd and on the ceiling server alike; the ratio is herd over ceiling. */
     void compared(String what, String unit, double herd, double ceiling) {
         rows.add(new Row(Section.THROUGHPUT, what, format(herd) + " " + unit, format(ceiling) + " " + unit,
-                ceiling == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", herd / ceiling)));
+                ceiling == 0 ? "n/a" : String.format(Locale.ROOT, herd < ceiling / 10 ? "%.3f" : "%.2f", herd / ceiling)));
     }
 
     /** A figure of the herd alone. */
