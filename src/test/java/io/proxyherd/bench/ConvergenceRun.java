@@ -1,0 +1,61 @@
+package io.proxyherd.bench;
+
+import static io.proxyherd.bench.Figures.millis;
+import static io.proxyherd.bench.Figures.percentile;
+import static io.proxyherd.bench.Figures.report;
+
+import io.proxyherd.bench.Report.Section;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** How soon an IAMAT at the origin is seen at the observer: on an idle herd, and under a steady background load. */
+final class ConvergenceRun {
+
+    private final BenchHerd herd;
+    private final Report table;
+    private final String origin;
+    private final String observer;
+    private final int samples;
+
+    ConvergenceRun(BenchHerd herd, Report table, String origin, String observer, int samples) {
+        this.herd = herd;
+        this.table = table;
+        this.origin = origin;
+        this.observer = observer;
+        this.samples = samples;
+    }
+
+    void idle(Duration atMost) throws Exception {
+        long[] times = Visibility.convergence(herd.clientPort(origin), herd.clientPort(observer), samples, atMost);
+        print("idle herd", times);
+    }
+
+    /** The same samples while one-shot IAMATs arrive at {@code perSecond} at the background nodes. */
+    void loaded(double perSecond, List<String> background, Duration atMost) throws Exception {
+        long[] times;
+        double achieved;
+        long failures;
+        long queued;
+        try (PacedLoad load = PacedLoad.start(herd.clientPorts(background), perSecond)) {
+            times = Visibility.convergence(herd.clientPort(origin), herd.clientPort(observer), samples, atMost);
+            achieved = load.achievedPerSecond();
+            failures = load.failures();
+            queued = herd.queuedMessages();
+        }
+        print(String.format(Locale.ROOT, "%.0f one-shot IAMAT/s at %s (asked %.0f/s, half the one-shot rate)%s",
+                achieved, String.join(", ", background), perSecond, failures == 0 ? "" : ", " + failures + " failed"), times);
+        report("  messages on the herd's queues when the background load stopped", "%d", queued);
+        long stopped = System.nanoTime();
+        herd.awaitQueuesEmpty();
+        report("  every queue empty again after", "%.1f s more", Figures.seconds(stopped));
+    }
+
+    private void print(String condition, long[] times) {
+        String what = "IAMAT at " + origin + " visible at " + observer + ", " + condition;
+        report(what + ": p50 / p99 / max", "%.1f / %.1f / %.1f ms (%d samples)", millis(percentile(times, 50)),
+                millis(percentile(times, 99)), millis(percentile(times, 100)), times.length);
+        table.row(Section.CONVERGENCE, what, String.format(Locale.ROOT, "p50 %s ms, p99 %s ms (%d samples)",
+                Report.format(millis(percentile(times, 50))), Report.format(millis(percentile(times, 99))), times.length));
+    }
+}

@@ -1,0 +1,77 @@
+package io.proxyherd.bench;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A steady background of one-shot IAMATs at a fixed rate, spread over the ports in turn, until closed.
+ * Each sender keeps to its own schedule: one that falls behind sends at once rather than skipping, so
+ * the rate holds on average as long as the nodes keep up.
+ */
+final class PacedLoad implements AutoCloseable {
+
+    private static final int SENDERS = 4;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final long started = System.nanoTime();
+    private volatile long stopped;
+
+    private PacedLoad(List<Integer> ports, double perSecond) {
+        long intervalNanos = (long) (SENDERS * 1e9 / perSecond);
+        for (int s = 0; s < SENDERS; s++) {
+            long offset = s * intervalNanos / SENDERS;
+            int first = s;
+            pool.submit(() -> send(ports, first, offset, intervalNanos));
+        }
+    }
+
+    static PacedLoad start(List<Integer> ports, double perSecond) {
+        return new PacedLoad(ports, perSecond);
+    }
+
+    private void send(List<Integer> ports, int first, long offset, long intervalNanos) {
+        long due = started + offset;
+        for (int i = first; running.get(); i += SENDERS) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            try {
+                OneShotLoad.once(ports.get(i % ports.size()), OneShotLoad.nextClientId("paced-"));
+                sent.incrementAndGet();
+            } catch (Exception e) {
+                failed.incrementAndGet();
+            }
+            due += intervalNanos;
+        }
+    }
+
+    /** IAMATs answered per second from the start until now, or until closed. */
+    double achievedPerSecond() {
+        long end = stopped == 0 ? System.nanoTime() : stopped;
+        return sent.get() / ((end - started) / 1e9);
+    }
+
+    long failures() {
+        return failed.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        stopped = System.nanoTime();
+        pool.shutdown();
+        pool.awaitTermination(15, TimeUnit.SECONDS);
+    }
+}
