@@ -12,7 +12,7 @@ record BenchSettings(
         Duration measure,
         int pipelineDepth,
         int convergenceSamples,
-        Duration loadedConvergenceAtMost,
+        Duration backgroundLoad,
         int connections,
         int catchUpClients,
         int catchUpConnections,

@@ -31,21 +31,24 @@ final class ConvergenceRun {
         print("idle herd", times);
     }
 
-    /** The same samples while one-shot IAMATs arrive at {@code perSecond} at the background nodes. */
-    void loaded(double perSecond, List<String> background, Duration atMost) throws Exception {
+    /**
+     * The same samples while one-shot IAMATs arrive at {@code perSecond} at the background nodes for
+     * {@code lasting}; no sample starts after that, and the last one is awaited to its end.
+     */
+    void loaded(double perSecond, List<String> background, Duration lasting) throws Exception {
         long[] times;
         double achieved;
         long failures;
-        long queued;
-        try (PacedLoad load = PacedLoad.start(herd.clientPorts(background), perSecond)) {
-            times = Visibility.convergence(herd.clientPort(origin), herd.clientPort(observer), samples, atMost);
+        try (PacedLoad load = PacedLoad.start(herd.clientPorts(background), perSecond, lasting)) {
+            times = Visibility.convergence(herd.clientPort(origin), herd.clientPort(observer), samples, lasting);
             achieved = load.achievedPerSecond();
             failures = load.failures();
-            queued = herd.queuedMessages();
         }
-        print(String.format(Locale.ROOT, "%.0f one-shot IAMAT/s at %s (asked %.0f/s, half the one-shot rate)%s",
-                achieved, String.join(", ", background), perSecond, failures == 0 ? "" : ", " + failures + " failed"), times);
-        report("  messages on the herd's queues when the background load stopped", "%d", queued);
+        long queued = herd.queuedMessages();
+        print(String.format(Locale.ROOT, "%.0f one-shot IAMAT/s at %s for %d s (asked %.0f/s, half the one-shot rate)%s",
+                achieved, String.join(", ", background), lasting.toSeconds(), perSecond, failures == 0 ? "" : ", " + failures + " failed"),
+                times);
+        report("  messages on the herd's queues after the last sample", "%d", queued);
         long stopped = System.nanoTime();
         herd.awaitQueuesEmpty();
         report("  every queue empty again after", "%.1f s more", Figures.seconds(stopped));

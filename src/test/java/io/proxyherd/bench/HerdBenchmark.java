@@ -56,7 +56,7 @@ class HerdBenchmark {
             throughput.measure("persistent", "persistent IAMAT at " + ORIGIN + ", " + settings.clients() + " connections, "
                     + settings.pipelineDepth() + " in flight each", this::persistent, ceilingPersistent);
 
-            convergence.loaded(oneShot.perSecond() / 2, BACKGROUND, settings.loadedConvergenceAtMost());
+            convergence.loaded(oneShot.perSecond() / 2, BACKGROUND, settings.backgroundLoad());
             OpenConnections.check(herd.clientPort(ORIGIN), settings.connections(), ORIGIN, herd.processes(), table);
             String rssAfterRun = rss(herd, "RSS after the run");
             table.row(Section.MEMORY, "memory per node (RSS)", rssAfterStart + " after start, " + rssAfterRun + " after the run (Holiday's since its restart)");
@@ -70,7 +70,9 @@ class HerdBenchmark {
         persistent(ceiling);
         // Five JVMs share two cores: a one-shot load warms the same code in the node as a persistent one.
         LoadResult herdWarmUp = OneShotLoad.run(herd.clientPort(ORIGIN), settings.clients(), settings.warmUp());
-        Drain.await(herd, System.nanoTime(), herdWarmUp.lastReplies(), List.of(OBSERVER));
+        double drained = Drain.await(herd, System.nanoTime(), herdWarmUp.lastReplies(), List.of(OBSERVER));
+        report("warm-up: one-shot IAMAT at " + ORIGIN + ", " + settings.clients() + " clients", "%.0f /s for %d s, drained %.1f s later",
+                herdWarmUp.perSecond(), settings.warmUp().toSeconds(), drained);
     }
 
     private LoadResult oneShot(int port) throws Exception {

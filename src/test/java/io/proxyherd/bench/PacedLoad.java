@@ -1,5 +1,6 @@
 package io.proxyherd.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A steady background of one-shot IAMATs at a fixed rate, spread over the ports in turn, until closed.
+ * A steady background of one-shot IAMATs at a fixed rate, spread over the ports in turn, for a set time
+ * (or until closed).
  * Each sender keeps to its own schedule: one that falls behind sends at once rather than skipping, so
  * the rate holds on average as long as the nodes keep up.
  */
@@ -23,7 +25,10 @@ final class PacedLoad implements AutoCloseable {
     private final long started = System.nanoTime();
     private volatile long stopped;
 
-    private PacedLoad(List<Integer> ports, double perSecond) {
+    private final long end;
+
+    private PacedLoad(List<Integer> ports, double perSecond, Duration lasting) {
+        end = started + lasting.toNanos();
         long intervalNanos = (long) (SENDERS * 1e9 / perSecond);
         for (int s = 0; s < SENDERS; s++) {
             long offset = s * intervalNanos / SENDERS;
@@ -32,13 +37,13 @@ final class PacedLoad implements AutoCloseable {
         }
     }
 
-    static PacedLoad start(List<Integer> ports, double perSecond) {
-        return new PacedLoad(ports, perSecond);
+    static PacedLoad start(List<Integer> ports, double perSecond, Duration lasting) {
+        return new PacedLoad(ports, perSecond, lasting);
     }
 
     private void send(List<Integer> ports, int first, long offset, long intervalNanos) {
         long due = started + offset;
-        for (int i = first; running.get(); i += SENDERS) {
+        for (int i = first; running.get() && due < end; i += SENDERS) {
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 try {
@@ -57,10 +62,10 @@ final class PacedLoad implements AutoCloseable {
         }
     }
 
-    /** IAMATs answered per second from the start until now, or until closed. */
+    /** IAMATs answered per second while it ran (so far, if it still runs). */
     double achievedPerSecond() {
-        long end = stopped == 0 ? System.nanoTime() : stopped;
-        return sent.get() / ((end - started) / 1e9);
+        long last = Math.min(end, stopped == 0 ? System.nanoTime() : stopped);
+        return sent.get() / ((last - started) / 1e9);
     }
 
     long failures() {
