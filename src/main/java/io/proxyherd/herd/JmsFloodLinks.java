@@ -8,6 +8,7 @@ import io.proxyherd.flood.Lane;
 import io.proxyherd.flood.Update;
 import io.proxyherd.topology.LocalNode;
 import io.proxyherd.topology.Topology;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,8 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -38,7 +41,7 @@ import java.util.logging.Logger;
         interfaceName = "org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory",
         resourceAdapter = "artemis-ra",
         transactionSupport = TransactionSupportLevel.NoTransaction,
-        maxPoolSize = 32,
+        maxPoolSize = 32, // well above the 16 sessions this class keeps
         minPoolSize = 1)
 @ApplicationScoped
 public class JmsFloodLinks implements FloodLinks {
@@ -46,6 +49,7 @@ public class JmsFloodLinks implements FloodLinks {
     static final String CONNECTION_FACTORY = "java:app/jms/herd";
     /** The node that sent a message, on every message: the receiver does not send its news back there. */
     static final String FROM = "herdFrom";
+    private static final int CHANNELS = 16;
 
     private static final Logger LOG = Logger.getLogger(JmsFloodLinks.class.getName());
 
@@ -63,6 +67,8 @@ public class JmsFloodLinks implements FloodLinks {
 
     // Creating a queue object asks the broker whether it exists: once per queue is enough.
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+    // At most as many as threads send at once (outbox senders, message-driven bean sessions), well within the pool.
+    private final BlockingQueue<Channel> idle = new ArrayBlockingQueue<>(CHANNELS);
 
     @Override
     public void send(Lane lane, Set<String> nodes, List<Update> updates) {
@@ -100,17 +106,60 @@ public class JmsFloodLinks implements FloodLinks {
         void to(Session session, MessageProducer producer) throws JMSException;
     }
 
+    /**
+     * A transacted session and its producer, kept between sends: taking a session from the adapter's pool
+     * and making a producer for every send cost about as much as the send itself. One thread uses a
+     * channel at a time; one that failed is closed, and the next send opens a new one.
+     */
+    private record Channel(Connection connection, Session session, MessageProducer producer) {
+
+        void close() {
+            try {
+                connection.close();
+            } catch (JMSException | RuntimeException e) {
+                LOG.fine(() -> "closing a broken flood channel: " + e.getMessage());
+            }
+        }
+    }
+
     private void inOneTransaction(String what, Sends sends) {
-        // The classic API: the adapter's JMSContext refuses a transacted session outside JTA.
-        try (Connection connection = connectionFactory.createConnection();
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                MessageProducer producer = session.createProducer(null)) {
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            sends.to(session, producer);
-            session.commit();
-        } catch (JMSException e) {
+        Channel channel = idle.poll();
+        try {
+            if (channel == null) {
+                channel = open();
+            }
+            sends.to(channel.session(), channel.producer());
+            channel.session().commit();
+        } catch (JMSException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
             LOG.warning(() -> what + " not stored: " + e.getMessage());
             throw new LinkFailure(what + " not stored: " + e.getMessage(), e);
+        }
+        if (!idle.offer(channel)) {
+            channel.close();
+        }
+    }
+
+    private Channel open() throws JMSException {
+        // The classic API: the adapter's JMSContext refuses a transacted session outside JTA.
+        Connection connection = connectionFactory.createConnection();
+        try {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer producer = session.createProducer(null);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            return new Channel(connection, session, producer);
+        } catch (JMSException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void closeChannels() {
+        for (Channel channel = idle.poll(); channel != null; channel = idle.poll()) {
+            channel.close();
         }
     }
 
