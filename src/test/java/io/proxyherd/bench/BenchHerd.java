@@ -4,7 +4,6 @@ import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.LocalHerd;
 import io.proxyherd.launcher.NodeProcess;
 import io.proxyherd.support.ConsoleClient;
-import io.proxyherd.support.HerdQueues;
 import io.proxyherd.support.NodeMetrics;
 import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
@@ -32,24 +31,16 @@ final class BenchHerd implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final LocalHerd herd;
-    private final HerdQueues queues;
     private final ConsoleClient console = new ConsoleClient(null);
 
-    private BenchHerd(LocalHerd herd) throws Exception {
+    private BenchHerd(LocalHerd herd) {
         this.herd = herd;
-        this.queues = new HerdQueues(herd.topology().brokerHost(), herd.topology().brokerPort());
     }
 
     static BenchHerd start(Path checkout, Path state, int portShift) throws Exception {
         Path config = shiftedConfig(checkout.resolve("server-config"), state.resolve("config"), portShift);
         HerdFiles files = HerdFiles.inCheckout(checkout).withConfig(config).withState(state.resolve("data"), state.resolve("logs"));
-        LocalHerd herd = LocalHerd.start(files, Map.of("PLACES_API_KEY", ""), START_TIMEOUT, node -> {});
-        try {
-            return new BenchHerd(herd);
-        } catch (Exception e) {
-            herd.close();
-            throw e;
-        }
+        return new BenchHerd(LocalHerd.start(files, Map.of("PLACES_API_KEY", ""), START_TIMEOUT, node -> {}));
     }
 
     /** herd.properties with every port setting moved up, and logging.properties beside it unchanged. */
@@ -93,13 +84,13 @@ final class BenchHerd implements AutoCloseable {
     }
 
     /** True once no herd queue on the broker holds a message: every update sent has been taken in. */
-    boolean queuesEmpty() throws Exception {
-        return queues.empty();
+    boolean queuesEmpty() {
+        return queuedMessages() == 0;
     }
 
-    /** Messages held by the herd's queues, all together. */
-    long queuedMessages() throws Exception {
-        return queues.messages().values().stream().mapToLong(Long::longValue).sum();
+    /** Messages held by the herd's queues (live and catch-up, those being delivered included), all together. */
+    long queuedMessages() {
+        return nodeNames().stream().mapToLong(node -> herd.broker().messagesWaitingFor(node)).sum();
     }
 
     void awaitQueuesEmpty() throws Exception {
@@ -129,11 +120,7 @@ final class BenchHerd implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        try {
-            queues.close();
-        } finally {
-            herd.close();
-        }
+    public void close() {
+        herd.close();
     }
 }
