@@ -13,8 +13,8 @@ public interface FloodLinks {
      */
     void send(Lane lane, Set<String> nodes, List<Update> updates);
 
-    /** Asks a neighbour, on its catch-up lane, to send {@code from} everything it knows; throws if not stored. */
-    void requestCatchUp(String from, String neighbour);
+    /** Asks a neighbour, on its catch-up lane, to send this node everything it knows; throws if not stored. */
+    void requestCatchUp(String neighbour);
 
     /** The broker did not store what was sent. */
     final class LinkFailure extends RuntimeException {

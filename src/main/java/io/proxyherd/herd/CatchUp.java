@@ -63,7 +63,7 @@ public class CatchUp {
     private boolean askEach(UnaskedNeighbours unasked) {
         try {
             return unasked.askEach(neighbour -> {
-                links.requestCatchUp(node.name(), neighbour);
+                links.requestCatchUp(neighbour);
                 LOG.info(() -> "asked " + neighbour + " for what it knows, to catch up after starting");
             });
         } catch (RuntimeException e) {

@@ -56,7 +56,7 @@ public class FloodDeliveries {
         } catch (MalformedFloodMessage e) {
             throw unreadable(message, from, e.getMessage() + "; it holds " + FloodCodec.describe(body));
         }
-        LOG.info(() -> FloodLog.lines("received from " + from + (lane == Lane.CATCH_UP ? " (catch-up)" : ""), updates));
+        LOG.info(() -> FloodLog.lines("received from " + from, lane, updates));
         rules.receive(from, lane, updates, message.getJMSRedelivered());
         updates.forEach(update -> activity.floodReceived(update.stampedAtMillis()));
     }

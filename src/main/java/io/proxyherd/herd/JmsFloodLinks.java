@@ -89,15 +89,15 @@ public class JmsFloodLinks implements FloodLinks {
         activity.count(Count.FLOOD_OUT, (long) updates.size() * nodes.size());
         activity.count(Count.FLOOD_MESSAGES_OUT, (long) bodies.size() * nodes.size());
         activity.count(Count.FLOOD_BYTES_OUT, bodies.stream().mapToLong(body -> body.length).sum() * nodes.size());
-        LOG.info(() -> FloodLog.lines("sent to " + nodes + (lane == Lane.CATCH_UP ? " (catch-up)" : ""), updates));
+        LOG.info(() -> FloodLog.lines("sent to " + nodes, lane, updates));
     }
 
     @Override
-    public void requestCatchUp(String from, String neighbour) {
+    public void requestCatchUp(String neighbour) {
         inOneTransaction("catch-up request to " + neighbour, (session, producer) -> {
             Message request = session.createMessage();
             request.setStringProperty(MessageKind.PROPERTY, MessageKind.CATCH_UP_REQUEST.value());
-            request.setStringProperty(FROM, from);
+            request.setStringProperty(FROM, node.name());
             producer.send(queue(Lane.CATCH_UP, neighbour, session), request);
         });
     }

@@ -79,7 +79,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** How many consumers (a node's message-driven bean sessions) read the node's queue. */
     public int consumersOf(String node) {
-        Queue queue = queue(node);
+        Queue queue = queue(Topology.queueOf(node));
         return queue == null ? 0 : queue.getConsumerCount();
     }
 
@@ -94,7 +94,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private long messageCount(String name) {
-        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of(name));
+        Queue queue = queue(name);
         return queue == null ? 0 : queue.getMessageCount();
     }
 
@@ -108,8 +108,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         return broker.getActiveMQServer().getTotalConnectionCount();
     }
 
-    private Queue queue(String node) {
-        return broker.getActiveMQServer().locateQueue(SimpleString.of(Topology.queueOf(node)));
+    private Queue queue(String name) {
+        return broker.getActiveMQServer().locateQueue(SimpleString.of(name));
     }
 
     @Override

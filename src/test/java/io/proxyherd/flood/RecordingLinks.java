@@ -10,7 +10,6 @@ final class RecordingLinks implements FloodLinks {
     record Sent(Lane lane, Set<String> nodes, List<Update> updates) {}
 
     final List<Sent> sent = new ArrayList<>();
-    final List<String> requests = new ArrayList<>();
     boolean failing;
 
     @Override
@@ -22,7 +21,8 @@ final class RecordingLinks implements FloodLinks {
     }
 
     @Override
-    public void requestCatchUp(String from, String neighbour) {
-        requests.add(from + "->" + neighbour);
+    public void requestCatchUp(String neighbour) {
+        // Asking is the node's job when it starts (CatchUp), never the rules'.
+        throw new UnsupportedOperationException("the flood rules asked " + neighbour + " to catch up");
     }
 }
