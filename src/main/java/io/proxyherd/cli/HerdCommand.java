@@ -14,10 +14,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The herd command line: {@code ./herd up | send | client | status}. */
+/** The herd command line: {@code ./herd up | broker | node | send | client | status}. */
 @Command(name = "herd", mixinStandardHelpOptions = true, version = "herd, the Proxy Herd command line",
         description = "Runs the local herd and talks to its nodes.",
-        subcommands = {UpCommand.class, SendCommand.class, ClientCommand.class, StatusCommand.class})
+        subcommands = {UpCommand.class, BrokerCommand.class, RunNodeCommand.class, SendCommand.class, ClientCommand.class, StatusCommand.class})
 public final class HerdCommand implements Callable<Integer> {
 
     static final String DEFAULT_CONFIG = "server-config/herd.properties";

@@ -4,32 +4,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The files a local herd is made of, found where the build puts them, and where it keeps its state. */
-public record HerdFiles(Path config, Path payaraMicro, Path resourceAdapter, Path war, Path data, Path logs) {
+public record HerdFiles(Path config, Path nodeJvmOptions, PayaraRuntime runtime, Path resourceAdapter, Path war, Path data,
+        Path logs) {
+
+    static final String NODE_JVM_OPTIONS = "node-jvm.options";
 
     /** The layout of a checkout after {@code ./mvnw package}. */
     public static HerdFiles inCheckout(Path root) {
         Path target = root.resolve("target");
         return new HerdFiles(
                 root.resolve("server-config/herd.properties"),
-                target.resolve("payara-micro.jar"),
+                root.resolve("server-config").resolve(NODE_JVM_OPTIONS),
+                new PayaraRuntime(target.resolve("payara-runtime")),
                 target.resolve("artemis-ra.rar"),
                 target.resolve("herd.war"),
                 root.resolve("data"),
                 root.resolve("logs"));
     }
 
-    /** The same build, running the herd another configuration describes (its logging.properties beside it). */
+    /**
+     * The same build, running the herd another configuration describes: its logging.properties beside it,
+     * and the node JVM options beside it too if it has its own, else these.
+     */
     public HerdFiles withConfig(Path otherConfig) {
-        return new HerdFiles(otherConfig, payaraMicro, resourceAdapter, war, data, logs);
+        Path ownOptions = otherConfig.resolveSibling(NODE_JVM_OPTIONS);
+        return new HerdFiles(otherConfig, Files.isRegularFile(ownOptions) ? ownOptions : nodeJvmOptions, runtime,
+                resourceAdapter, war, data, logs);
     }
 
     public HerdFiles withState(Path data, Path logs) {
-        return new HerdFiles(config, payaraMicro, resourceAdapter, war, data, logs);
+        return new HerdFiles(config, nodeJvmOptions, runtime, resourceAdapter, war, data, logs);
     }
 
     /** Fails with the first missing file named, and how to make it. */
     public void requireBuilt() {
-        for (Path file : new Path[] {config, payaraMicro, resourceAdapter, war}) {
+        for (Path file : new Path[] {config, nodeJvmOptions, runtime.launcher(), resourceAdapter, war}) {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException(file + " is missing: run ./mvnw package -DskipTests first");
             }

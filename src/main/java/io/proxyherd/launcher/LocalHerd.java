@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 public final class LocalHerd implements AutoCloseable {
 
     private static final int STARTING_AT_ONCE = Integer.getInteger("herd.starting-at-once", 2);
-    private static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseParallelGC");
 
     private final Topology topology;
     private final HerdFiles files;
@@ -132,7 +131,7 @@ public final class LocalHerd implements AutoCloseable {
             throw new IllegalStateException("the herd is stopping; " + name + " was not started");
         }
         try {
-            NodeProcess node = NodeProcess.start(topology.node(name), files, NODE_JVM_OPTIONS, environment);
+            NodeProcess node = NodeProcess.start(topology.node(name), files, environment);
             nodes.put(name, node);
             return node;
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,26 +23,10 @@ public final class NodeProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static NodeProcess start(NodeAddress address, HerdFiles files, List<String> jvmOptions,
-            Map<String, String> environment) throws IOException {
+    public static NodeProcess start(NodeAddress address, HerdFiles files, Map<String, String> environment) throws IOException {
         Files.createDirectories(files.logs());
         Path log = files.logs().resolve(address.name() + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-jar", files.payaraMicro().toString(),
-                "--nocluster",
-                "--nohazelcast",
-                "--disablephonehome",
-                "--name", address.name(),
-                "--port", Integer.toString(address.httpPort()),
-                "--systemproperties", files.config().toString(),
-                "--logproperties", loggingProperties(address, files, log).toString(),
-                // Order matters: the WAR's message-driven bean needs the adapter already deployed.
-                "--deploy", files.resourceAdapter().toString(),
-                "--deploy", files.war().toString(),
-                "--contextroot", "/"));
+        List<String> command = NodeCommand.of(address, files, loggingProperties(address, files, log), List.of());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(files.logs().resolve(address.name() + ".out").toFile());
@@ -55,7 +38,7 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /** The herd's logging settings with this node's log file filled in. */
-    private static Path loggingProperties(NodeAddress address, HerdFiles files, Path log) throws IOException {
+    static Path loggingProperties(NodeAddress address, HerdFiles files, Path log) throws IOException {
         Path template = files.config().resolveSibling("logging.properties");
         Path properties = files.data().resolve("nodes").resolve(address.name()).resolve("logging.properties");
         Files.createDirectories(properties.getParent());
@@ -90,6 +73,11 @@ public final class NodeProcess implements AutoCloseable {
     /** The exit code, or -1 while the process runs. */
     public int exitCode() {
         return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** Waits until the process has exited and returns its exit code. */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
     }
 
     public void onExit(IntConsumer action) {

@@ -1,0 +1,110 @@
+package io.proxyherd.launcher;
+
+import io.proxyherd.topology.NodeAddress;
+import io.proxyherd.topology.Topology;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code herd node NAME}: one node of the configuration in the foreground, against the broker the
+ * configuration names or another one, so that a herd can be spread over machines that share
+ * {@code server-config/}. Runs until the node exits, or stops it on Ctrl-C or SIGTERM.
+ */
+public final class SingleNode {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private SingleNode() {}
+
+    /** A broker address given on the command line, {@code host:port}. */
+    public record BrokerAddress(String host, int port) {
+
+        public static BrokerAddress parse(String text) {
+            int colon = text.lastIndexOf(':');
+            if (colon <= 0 || colon == text.length() - 1) {
+                throw new IllegalArgumentException("a broker is given as HOST:PORT, not '" + text + "'");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the broker port in '" + text + "' is not a number");
+            }
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("the broker port in '" + text + "' is out of range (1-65535)");
+            }
+            return new BrokerAddress(text.substring(0, colon), port);
+        }
+    }
+
+    /**
+     * Starts the node and returns its exit code once it has stopped: 0 after a requested stop, the node's
+     * own code if it died, 1 if it did not come up.
+     */
+    public static int run(HerdFiles given, String name, Optional<BrokerAddress> broker) throws IOException, InterruptedException {
+        HerdFiles files = broker.isPresent() ? given.withConfig(withBroker(given, name, broker.get())) : given;
+        files.requireBuilt();
+        Topology topology = Topology.load(files.config());
+        NodeAddress address = topology.node(name);
+        PortCheck.requireNodePortsFree(address, files.config());
+        long started = System.nanoTime();
+        System.out.printf("Starting %s against the broker at %s:%d (log in %s) ...%n", name, topology.brokerHost(),
+                topology.brokerPort(), files.logs().resolve(name + ".log"));
+        NodeProcess node = NodeProcess.start(address, files, Map.of());
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            System.out.println("Stopping " + name + " ...");
+            node.close();
+        }, "node-shutdown"));
+        long deadline = started + START_TIMEOUT.toNanos();
+        while (!node.isReady()) {
+            if (!node.isAlive() || System.nanoTime() > deadline) {
+                String why = node.isAlive() ? "not serving after " + START_TIMEOUT.toMinutes() + " min" : "exited with code " + node.exitCode();
+                System.err.println(name + " did not come up: " + why + "; its last lines:");
+                node.logTail(15).forEach(line -> System.err.println("  " + line));
+                node.close();
+                return 1;
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf(Locale.ROOT, "%s ready   client port %d   http://%s:%d/   after %.1f s. Ctrl-C stops it.%n",
+                name, address.clientPort(), address.host(), address.httpPort(), (System.nanoTime() - started) / 1e9);
+        int code = node.waitFor();
+        if (stopping.get()) {
+            return 0;
+        }
+        System.err.println(name + " stopped unexpectedly (exit code " + code + "); see " + node.log());
+        return code == 0 ? 1 : code;
+    }
+
+    /** A copy of the configuration (and its logging.properties) naming the given broker instead. */
+    private static Path withBroker(HerdFiles files, String name, BrokerAddress broker) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(files.config(), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        properties.setProperty("herd.broker.host", broker.host());
+        properties.setProperty("herd.broker.port", Integer.toString(broker.port()));
+        Path folder = files.data().resolve("nodes").resolve(name).resolve("config");
+        Files.createDirectories(folder);
+        Path copy = folder.resolve("herd.properties");
+        try (Writer writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
+            properties.store(writer, files.config() + " with the broker at " + broker.host() + ":" + broker.port());
+        }
+        Files.copy(files.config().resolveSibling("logging.properties"), folder.resolve("logging.properties"),
+                StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+}

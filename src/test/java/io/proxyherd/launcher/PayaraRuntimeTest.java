@@ -1,0 +1,84 @@
+package io.proxyherd.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PayaraRuntimeTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void startsPayarasMainClassWithTheLaunchersModuleOptionsAndTheRuntimeFolder() throws IOException {
+        PayaraRuntime runtime = runtimeWithLauncher("java.base/jdk.internal.ref jdk.naming.dns/com.sun.jndi.dns",
+                "java.base/java.lang java.base/java.io");
+
+        assertThat(runtime.javaCommandTail()).containsExactly(
+                "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-exports=jdk.naming.dns/com.sun.jndi.dns=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "-Dfish.payara.micro.BootJar=" + runtime.launcher().toUri(),
+                "-Dfish.payara.micro.UnpackDir=" + folder,
+                "-cp", runtime.launcher().toString(), "fish.payara.micro.impl.PayaraMicroImpl");
+    }
+
+    @Test
+    void usesTheClassDataArchiveOnceItIsMade() throws IOException {
+        PayaraRuntime runtime = runtimeWithLauncher(null, null);
+        Files.writeString(runtime.classDataArchive(), "archive");
+
+        assertThat(runtime.javaCommandTail()).contains("-XX:SharedArchiveFile=" + runtime.classDataArchive());
+    }
+
+    @Test
+    void seedsANodesInstanceFromTheUnpackedConfigurationOnce() throws IOException {
+        PayaraRuntime runtime = runtimeWithLauncher(null, null);
+        Files.createDirectories(folder.resolve("config/branding"));
+        Files.writeString(folder.resolve("config/domain.xml"), "<domain/>");
+        Files.writeString(folder.resolve("config/branding/glassfish-version.properties"), "v");
+        Path instance = folder.resolve("nodes/Welsh");
+
+        runtime.seedInstance(instance);
+        Files.writeString(instance.resolve("config/domain.xml"), "<domain changed-by-payara/>");
+        runtime.seedInstance(instance);
+
+        assertThat(instance.resolve("config/branding/glassfish-version.properties")).hasContent("v");
+        assertThat(instance.resolve("config/domain.xml")).hasContent("<domain changed-by-payara/>");
+    }
+
+    private PayaraRuntime runtimeWithLauncher(String exports, String opens) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (exports != null) {
+            manifest.getMainAttributes().putValue("Add-Exports", exports);
+        }
+        if (opens != null) {
+            manifest.getMainAttributes().putValue("Add-Opens", opens);
+        }
+        PayaraRuntime runtime = new PayaraRuntime(folder);
+        try (OutputStream file = Files.newOutputStream(runtime.launcher()); JarOutputStream jar = new JarOutputStream(file, manifest)) {
+            jar.flush();
+        }
+        assertThat(runtime.isUnpacked()).isTrue();
+        return runtime;
+    }
+
+    @Test
+    void readsTheNodeJvmOptionsFileSkippingCommentsAndBlankLines() throws IOException {
+        Path file = folder.resolve("node-jvm.options");
+        Files.write(file, List.of("# heap", "-Xmx200m", "", "  -XX:+UseSerialGC  ", "#-Xss1m"));
+
+        assertThat(NodeCommand.jvmOptions(file)).containsExactly("-Xmx200m", "-XX:+UseSerialGC");
+    }
+}
