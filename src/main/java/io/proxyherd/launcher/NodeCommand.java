@@ -26,7 +26,7 @@ public final class NodeCommand {
         command.addAll(extraJvmOptions);
         command.addAll(files.runtime().javaCommandTail());
         command.addAll(List.of(
-                "--rootdir", instanceOf(node, files).toString(),
+                "--rootdir", freshInstanceOf(node, files).toString(),
                 // --nohazelcast alone: with --nocluster beside it, Payara 6.2025.10 starts Hazelcast after all
                 // (35 threads, about 4 s of a node's start).
                 "--nohazelcast",
@@ -42,10 +42,10 @@ public final class NodeCommand {
         return command;
     }
 
-    /** The node's Payara instance folder (its domain.xml, deployed and generated files), made if missing. */
-    static Path instanceOf(NodeAddress node, HerdFiles files) throws IOException {
+    /** The node's Payara instance folder (its domain.xml, deployed and generated files), made anew. */
+    static Path freshInstanceOf(NodeAddress node, HerdFiles files) throws IOException {
         Path instance = files.data().resolve("nodes").resolve(node.name()).resolve("payara");
-        files.runtime().seedInstance(instance);
+        files.runtime().freshInstance(instance);
         return instance;
     }
 

@@ -75,14 +75,13 @@ public record PayaraRuntime(Path folder) {
     }
 
     /**
-     * Makes a node's instance folder from the unpacked configuration, unless it exists: Payara refuses a
-     * root folder without a domain.xml.
+     * Makes a node's instance folder anew from the unpacked configuration. Never reused: Payara records the
+     * applications it deployed in the instance's domain.xml, and a node started again on it would deploy
+     * them from there and then once more from its command line, stopping the adapter while serving.
      */
-    public void seedInstance(Path instance) throws IOException {
+    public void freshInstance(Path instance) throws IOException {
+        deleteRecursively(instance);
         Path config = instance.resolve("config");
-        if (Files.isRegularFile(config.resolve("domain.xml"))) {
-            return;
-        }
         Path template = folder.resolve("config");
         try (Stream<Path> files = Files.walk(template)) {
             for (Path file : (Iterable<Path>) files::iterator) {

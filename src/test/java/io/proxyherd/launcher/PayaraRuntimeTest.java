@@ -42,19 +42,21 @@ class PayaraRuntimeTest {
     }
 
     @Test
-    void seedsANodesInstanceFromTheUnpackedConfigurationOnce() throws IOException {
+    void makesANodesInstanceAnewFromTheUnpackedConfigurationAtEachStart() throws IOException {
         PayaraRuntime runtime = runtimeWithLauncher(null, null);
         Files.createDirectories(folder.resolve("config/branding"));
         Files.writeString(folder.resolve("config/domain.xml"), "<domain/>");
         Files.writeString(folder.resolve("config/branding/glassfish-version.properties"), "v");
         Path instance = folder.resolve("nodes/Welsh");
 
-        runtime.seedInstance(instance);
-        Files.writeString(instance.resolve("config/domain.xml"), "<domain changed-by-payara/>");
-        runtime.seedInstance(instance);
+        runtime.freshInstance(instance);
+        Files.writeString(instance.resolve("config/domain.xml"), "<domain with-deployed-applications/>");
+        Files.createDirectories(instance.resolve("applications/herd"));
+        runtime.freshInstance(instance);
 
         assertThat(instance.resolve("config/branding/glassfish-version.properties")).hasContent("v");
-        assertThat(instance.resolve("config/domain.xml")).hasContent("<domain changed-by-payara/>");
+        assertThat(instance.resolve("config/domain.xml")).hasContent("<domain/>");
+        assertThat(instance.resolve("applications")).doesNotExist();
     }
 
     private PayaraRuntime runtimeWithLauncher(String exports, String opens) throws IOException {
