@@ -4,7 +4,9 @@ import static io.proxyherd.bench.Figures.report;
 import static io.proxyherd.bench.Figures.seconds;
 
 import io.proxyherd.bench.Report.Section;
+import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.NodeProcess;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,10 @@ class HerdBenchmark {
             report("herd up (broker + " + herd.processes().size() + " nodes, each serving)", "%.1f s", upAfter);
             table.row(Section.START, "herd up, every node serving", String.format(Locale.ROOT, "%.0f s", upAfter));
             String rssAfterStart = rss(herd, "RSS after start");
+            Path archive = HerdFiles.inCheckout(Path.of("").toAbsolutePath()).runtime().classDataArchive();
+            String archiveSize = Files.isRegularFile(archive) ? (Files.size(archive) >> 20) + " MB" : "none";
+            report("class-data archive the nodes map", "%s", archiveSize);
+            table.row(Section.START, "class-data archive the nodes map", archiveSize);
             // First, while the herd knows no other clients: the catch-up is of exactly the clients it loads.
             new CatchUpRun(herd, settings, table).run();
 
