@@ -12,6 +12,9 @@ import java.util.Locale;
 /** How soon an IAMAT at the origin is seen at the observer: on an idle herd, and under a steady background load. */
 final class ConvergenceRun {
 
+    /** Links an update crosses from Welsh to Hands: Welsh-Holiday, Holiday-Goloman (or Wilkes), then on to Hands. */
+    private static final int HOPS = 3;
+
     private final BenchHerd herd;
     private final Report table;
     private final String origin;
@@ -26,8 +29,21 @@ final class ConvergenceRun {
         this.samples = samples;
     }
 
+    /**
+     * On the idle herd, beside the floor: the same number of hops through the same broker by bare JMS clients
+     * (three, Welsh to Holiday to Goloman or Wilkes to Hands, each a persistent send in a committed transaction).
+     */
     void idle(Duration atMost) throws Exception {
+        long[] floor;
+        try (BrokerFloor chain = new BrokerFloor(herd.topology().brokerHost(), herd.topology().brokerPort(), HOPS)) {
+            floor = chain.measure(samples, Duration.ZERO);
+        }
         long[] times = Visibility.convergence(herd.clientPort(origin), herd.clientPort(observer), samples, atMost);
+        report("the floor: " + HOPS + " persistent hops through the broker by bare JMS clients: p50 / p99 / max", "%.1f / %.1f / %.1f ms (%d samples)",
+                millis(percentile(floor, 50)), millis(percentile(floor, 99)), millis(percentile(floor, 100)), floor.length);
+        table.row(Section.CONVERGENCE, "the floor: the same " + HOPS + " hops through the same broker by bare JMS clients, no herd",
+                String.format(Locale.ROOT, "p50 %s ms, p99 %s ms (%d samples)", Report.format(millis(percentile(floor, 50))),
+                        Report.format(millis(percentile(floor, 99))), floor.length));
         print("idle herd", times);
     }
 
