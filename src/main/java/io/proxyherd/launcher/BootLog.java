@@ -42,6 +42,8 @@ final class BootLog {
 
     private final Path file;
     private final long start;
+    // Once the boot is over its outcome no longer changes, and the log only grows: read it no more.
+    private volatile Outcome settled;
 
     private BootLog(Path file, long start) {
         this.file = file;
@@ -55,7 +57,14 @@ final class BootLog {
 
     /** Where this boot stands, as its part of the log says, for the application archive named {@code application}. */
     Outcome outcome(String application) {
-        return outcome(lines(), application);
+        if (settled != null) {
+            return settled;
+        }
+        Outcome outcome = outcome(lines(), application);
+        if (!(outcome instanceof Booting)) {
+            settled = outcome;
+        }
+        return outcome;
     }
 
     private List<String> lines() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +30,14 @@ public final class LocalHerd implements AutoCloseable {
     // Node processes outlive the JVM that started them: a launcher stopped while the herd is still
     // starting, or a test JVM that is killed, must not leave Payara processes behind.
     private final Thread closeOnExit = new Thread(this::close, "local-herd-close");
+    private volatile ExitListener exits = (node, code) -> {};
     private boolean closed;
+
+    /** Told of every node process that ends, whoever ended it, once it is gone. */
+    @FunctionalInterface
+    public interface ExitListener {
+        void exited(NodeProcess node, int exitCode);
+    }
 
     private LocalHerd(Topology topology, HerdFiles files, Map<String, String> environment, EmbeddedBroker broker) {
         this.topology = topology;
@@ -78,6 +86,11 @@ public final class LocalHerd implements AutoCloseable {
         return List.copyOf(nodes.values());
     }
 
+    /** Sets who hears of node processes ending from now on (one listener: {@code herd up}'s lifecycle). */
+    public void onExit(ExitListener listener) {
+        exits = listener;
+    }
+
     /** Stops one node as an operator would (Payara shuts down); the others keep running. */
     public synchronized void stop(String name) {
         node(name).close();
@@ -90,12 +103,30 @@ public final class LocalHerd implements AutoCloseable {
         nodes.remove(name);
     }
 
-    /** Starts a stopped node again and waits until it serves. */
+    /**
+     * Starts a stopped (or dead) node again and waits until it serves. A node that does not come up is stopped, so
+     * that it can be started again.
+     */
     public NodeProcess restart(String name, Duration timeout) throws InterruptedException {
-        if (nodes.containsKey(name)) {
-            throw new IllegalStateException("node " + name + " is already running");
+        synchronized (this) {
+            NodeProcess existing = nodes.get(name);
+            if (existing != null && existing.isAlive()) {
+                throw new IllegalStateException("node " + name + " is already running");
+            }
+            nodes.remove(name);
         }
-        startAll(List.of(name), timeout, ready -> {});
+        try {
+            startAll(List.of(name), timeout, ready -> {});
+        } catch (RuntimeException e) {
+            NodeProcess failed;
+            synchronized (this) {
+                failed = nodes.remove(name);
+            }
+            if (failed != null) {
+                failed.close();
+            }
+            throw e;
+        }
         return node(name);
     }
 
@@ -114,6 +145,12 @@ public final class LocalHerd implements AutoCloseable {
             for (NodeProcess node : List.copyOf(starting)) {
                 if (!node.isAlive()) {
                     throw new NodeFailedException(node, "exited with code " + node.exitCode() + " while starting");
+                }
+                Optional<String> notDeployed = node.deploymentFailure();
+                if (notDeployed.isPresent()) {
+                    // A Payara instance without the application would answer HTTP and nothing else: end it.
+                    node.close();
+                    throw NodeFailedException.notDeployed(node, notDeployed.get());
                 }
                 if (node.isReady()) {
                     starting.remove(node);
@@ -134,6 +171,7 @@ public final class LocalHerd implements AutoCloseable {
         try {
             NodeProcess node = NodeProcess.start(topology.node(name), files, NODE_JVM_OPTIONS, environment);
             nodes.put(name, node);
+            node.onExit(code -> exits.exited(node, code));
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start node " + name + ": " + e.getMessage(), e);
