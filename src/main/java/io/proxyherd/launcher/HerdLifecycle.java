@@ -69,6 +69,10 @@ final class HerdLifecycle implements AutoCloseable {
 
     /** Stops a running node as Payara shuts down; it stays down, with or without --restart. */
     String stop(String name) {
+        return stop(name, "herd stop");
+    }
+
+    private String stop(String name, String command) {
         synchronized (this) {
             Node node = known(name);
             cancelPendingRestart(node);
@@ -84,7 +88,7 @@ final class HerdLifecycle implements AutoCloseable {
             }
         }
         herd.stop(name);
-        say.accept(name + " stopped (herd stop)");
+        say.accept(name + " stopped (" + command + ")");
         return name + " stopped";
     }
 
@@ -104,6 +108,10 @@ final class HerdLifecycle implements AutoCloseable {
 
     /** Starts a node that is down and waits until it serves. */
     String start(String name) throws InterruptedException {
+        return start(name, "herd start");
+    }
+
+    private String start(String name, String command) throws InterruptedException {
         synchronized (this) {
             Node node = known(name);
             if (node.state == NodeState.RUNNING || node.state == NodeState.STARTING) {
@@ -112,7 +120,7 @@ final class HerdLifecycle implements AutoCloseable {
             cancelPendingRestart(node);
             node.state = NodeState.STARTING;
         }
-        say.accept(name + " starting (herd start)");
+        say.accept(name + " starting (" + command + ")");
         return startNow(name);
     }
 
@@ -123,9 +131,9 @@ final class HerdLifecycle implements AutoCloseable {
             running = known(name).state == NodeState.RUNNING;
         }
         if (running) {
-            stop(name);
+            stop(name, "herd restart");
         }
-        start(name);
+        start(name, "herd restart");
         return name + " restarted";
     }
 
@@ -135,15 +143,16 @@ final class HerdLifecycle implements AutoCloseable {
         try {
             process = herd.restart(name, startTimeout);
         } catch (RuntimeException e) {
-            String reason = e.getMessage().lines().findFirst().orElse(e.toString());
+            String first = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            String failure = first.startsWith(name + " ") ? first : name + " did not come up: " + first;
             synchronized (this) {
                 Node node = nodes.get(name);
                 if (node.state == NodeState.STARTING) {
                     node.state = NodeState.FAILED;
-                    warn.accept(name + " did not come up: " + reason + restartLater(name, node));
+                    warn.accept(failure + restartLater(name, node));
                 }
             }
-            throw new IllegalStateException(name + " did not come up: " + reason, e);
+            throw new IllegalStateException(failure, e);
         }
         synchronized (this) {
             Node node = nodes.get(name);

@@ -113,7 +113,7 @@ class NodeLifecycleCliIT {
         startServingThroughout("restart", "Hands", "Hands restarted");
 
         assertThat(nodeProcess("Hands").pid()).isNotEqualTo(pid);
-        up.awaitOut(Pattern.compile("Hands stopped \\(herd stop\\)"), Duration.ofSeconds(10));
+        up.awaitOut(Pattern.compile("Hands stopped \\(herd restart\\)"), Duration.ofSeconds(10));
         up.awaitOut(Pattern.compile("  Hands +ready again   client port 17001   after \\d+\\.\\d s"), Duration.ofSeconds(10));
         await("every node up").atMost(60, SECONDS).pollInterval(Duration.ofSeconds(1))
                 .until(() -> CliRun.of("--config", config, "status", "--data", DATA), status -> status.exitCode() == 0
