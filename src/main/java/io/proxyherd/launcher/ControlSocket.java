@@ -32,6 +32,7 @@ final class ControlSocket implements AutoCloseable {
     static final String FILE_NAME = "herd.sock";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int HANDLERS = 4;
+    private static final int MAX_DISCARDED = 64 * 1_024;
     private static final Logger LOG = Logger.getLogger(ControlSocket.class.getName());
 
     /** What the socket asks of the herd: the reply's text after "ok", or an exception whose message follows "error". */
@@ -99,6 +100,10 @@ final class ControlSocket implements AutoCloseable {
         String line = null;
         try (connection) {
             line = readLine(connection);
+            if (line == null) {
+                refuseOverlong(connection);
+                return;
+            }
             deadline.cancel(false);
             connection.write(StandardCharsets.UTF_8.encode(reply(line) + "\n"));
         } catch (ClosedChannelException timedOut) {
@@ -110,11 +115,24 @@ final class ControlSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers an overlong request, then reads what else the client sends (up to {@link #MAX_DISCARDED} bytes, within
+     * the request's deadline) before closing: closing with unread input would reset the connection and lose the reply.
+     */
+    private static void refuseOverlong(SocketChannel connection) throws IOException {
+        connection.write(StandardCharsets.UTF_8.encode("error request longer than " + ControlRequest.MAX_LINE + " characters\n"));
+        connection.shutdownOutput();
+        ByteBuffer discard = ByteBuffer.allocate(4_096);
+        for (int total = 0; total < MAX_DISCARDED; total += discard.position()) {
+            discard.clear();
+            if (connection.read(discard) < 0) {
+                return;
+            }
+        }
+    }
+
     /** The reply line to a request line, without its line end. */
     private String reply(String line) {
-        if (line == null) {
-            return "error request longer than " + ControlRequest.MAX_LINE + " characters";
-        }
         try {
             return "ok " + handler.handle(ControlRequest.parse(line));
         } catch (InterruptedException e) {
