@@ -78,8 +78,8 @@ trap 'kill -TERM "$PAYARA" 2>/dev/null' TERM INT
 while kill -0 "$PAYARA" 2>/dev/null; do
     if boot_log | grep -q 'Payara Micro .* ready in [0-9,.]* (ms)'; then
         if ! boot_log | grep -q '^[[:space:]]*"Name": "herd"'; then
-            # The innermost exception message above the first stack frame, as BootLog reads it.
-            REASON=$(boot_log | sed -n '/^\tat /q; s/^\(Caused by: \)\{0,1\}[[:alnum:]_.$]*\(Exception\|Error\): //p' | tail -n 1)
+            # As BootLog reads it: after the first SEVERE line, the innermost exception message above the first stack frame.
+            REASON=$(boot_log | sed -n '/ SEVERE /,$!d; / SEVERE /d; /^\tat /q; s/^\(Caused by: \)\{0,1\}[[:alnum:]_.$]*\(Exception\|Error\): //p' | tail -n 1)
             echo "node-entrypoint: $HERD_NODE stops: herd did not deploy: ${REASON:-Payara logged no reason} (see $LOG)" >&2
             kill -TERM "$PAYARA" 2>/dev/null || true
             wait "$PAYARA" || true

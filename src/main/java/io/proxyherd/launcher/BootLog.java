@@ -1,13 +1,13 @@
 package io.proxyherd.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +30,8 @@ final class BootLog {
     /** A line of an exception report: "jakarta.enterprise.inject.spi.DeploymentException: Deployment Failure for ...". */
     private static final Pattern EXCEPTION = Pattern.compile("^(?:Caused by: )?[\\w.$]+(?:Exception|Error): (.+)$");
     private static final int MAX_REASON = 300;
+    /** At most this much of the log is read at a time; the rest at the next call. */
+    private static final int MAX_READ = 1 << 20;
 
     /** Where a boot stands. */
     sealed interface Outcome {}
@@ -41,67 +43,106 @@ final class BootLog {
     record NotDeployed(String reason) implements Outcome {}
 
     private final Path file;
-    private final long start;
-    // Once the boot is over its outcome no longer changes, and the log only grows: read it no more.
-    private volatile Outcome settled;
+    private final Scan scan;
+    private long position;
 
-    private BootLog(Path file, long start) {
+    private BootLog(Path file, long start, String application) {
         this.file = file;
-        this.start = start;
+        this.position = start;
+        this.scan = new Scan(application);
     }
 
     /** The boot about to start, writing to {@code file}: what the file holds now is an earlier boot's. */
-    static BootLog startingAt(Path file) throws IOException {
-        return new BootLog(file, Files.isRegularFile(file) ? Files.size(file) : 0);
+    static BootLog startingAt(Path file, String application) throws IOException {
+        return new BootLog(file, Files.isRegularFile(file) ? Files.size(file) : 0, application);
     }
 
-    /** Where this boot stands, as its part of the log says, for the application archive named {@code application}. */
-    Outcome outcome(String application) {
-        if (settled != null) {
-            return settled;
+    /**
+     * Where this boot stands, as its part of the log says. Reads only what was written since the last call, up to
+     * the last complete line; once the boot is over the outcome no longer changes and the log is not read again.
+     */
+    synchronized Outcome outcome() {
+        if (scan.over()) {
+            return scan.outcome();
         }
-        Outcome outcome = outcome(lines(), application);
-        if (!(outcome instanceof Booting)) {
-            settled = outcome;
-        }
-        return outcome;
-    }
-
-    private List<String> lines() {
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(Math.min(start, Files.size(file)));
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            channel.position(position);
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Math.max(0, channel.size() - position), MAX_READ));
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // fill what is there
+            }
+            int end = buffer.position();
+            while (end > 0 && buffer.get(end - 1) != '\n') {
+                end--;
+            }
+            new String(buffer.array(), 0, end, StandardCharsets.UTF_8).lines().forEach(scan::line);
+            position += end;
         } catch (NoSuchFileException e) {
-            return List.of();
+            // Payara has not written anything yet
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        return scan.outcome();
     }
 
     /** The rule, for lines of one boot. */
     static Outcome outcome(List<String> lines, String application) {
-        if (lines.stream().noneMatch(line -> BOOTED.matcher(line).matches())) {
-            return new Booting();
-        }
-        String listed = "\"Name\": \"" + application + "\"";
-        if (lines.stream().anyMatch(line -> line.strip().startsWith(listed))) {
-            return new Deployed();
-        }
-        return new NotDeployed(application + " did not deploy: " + reason(lines).orElse("Payara logged no reason"));
+        Scan scan = new Scan(application);
+        lines.forEach(scan::line);
+        return scan.outcome();
     }
 
-    /** The innermost message of the first exception report: the line just above its first stack frame. */
-    private static Optional<String> reason(List<String> lines) {
-        String last = null;
-        for (String line : lines) {
-            if (line.startsWith("\tat ") && last != null) {
-                break;
+    /** What the lines of one boot have said so far, line by line. */
+    private static final class Scan {
+
+        private final String application;
+        private final String listed;
+        private boolean booted;
+        private boolean deployed;
+        private boolean severe;
+        private String reason;
+        private boolean reasonFound;
+
+        Scan(String application) {
+            this.application = application;
+            this.listed = "\"Name\": \"" + application + "\"";
+        }
+
+        void line(String line) {
+            if (booted) {
+                return;
             }
-            Matcher exception = EXCEPTION.matcher(line.strip());
-            if (exception.matches()) {
-                last = exception.group(1).strip();
+            if (BOOTED.matcher(line).matches()) {
+                booted = true;
+            } else if (line.strip().startsWith(listed)) {
+                deployed = true;
+            } else if (!severe) {
+                severe = line.contains(" SEVERE ");
+            } else if (!reasonFound) {
+                // The innermost message of the first error's exception: the line just above its first stack frame.
+                Matcher exception = EXCEPTION.matcher(line.strip());
+                if (exception.matches()) {
+                    reason = exception.group(1).strip();
+                } else if (line.startsWith("\tat ")) {
+                    reasonFound = true;
+                }
             }
         }
-        return Optional.ofNullable(last).map(reason -> reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason);
+
+        boolean over() {
+            return booted;
+        }
+
+        Outcome outcome() {
+            if (!booted) {
+                return new Booting();
+            }
+            if (deployed) {
+                return new Deployed();
+            }
+            String why = reason == null ? "Payara logged no reason"
+                    : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
+            return new NotDeployed(application + " did not deploy: " + why);
+        }
     }
 }

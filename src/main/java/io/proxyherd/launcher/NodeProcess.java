@@ -18,15 +18,13 @@ public final class NodeProcess implements AutoCloseable {
     private final NodeAddress address;
     private final Path log;
     private final BootLog boot;
-    private final String application;
     private final Process process;
 
     /** Starts the process; the log's end is noted first, so that this boot's lines are told from earlier ones. */
     private NodeProcess(NodeAddress address, ProcessBuilder builder, Path log, Path war) throws IOException {
         this.address = address;
         this.log = log;
-        this.boot = BootLog.startingAt(log);
-        this.application = war.getFileName().toString().replaceFirst("\\.war$", "");
+        this.boot = BootLog.startingAt(log, war.getFileName().toString().replaceFirst("\\.war$", ""));
         this.process = builder.start();
     }
 
@@ -111,7 +109,7 @@ public final class NodeProcess implements AutoCloseable {
      * empty while it boots and once it has deployed.
      */
     public Optional<String> deploymentFailure() {
-        return boot.outcome(application) instanceof BootLog.NotDeployed notDeployed
+        return boot.outcome() instanceof BootLog.NotDeployed notDeployed
                 ? Optional.of(notDeployed.reason())
                 : Optional.empty();
     }

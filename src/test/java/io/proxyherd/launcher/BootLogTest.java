@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,19 @@ class BootLogTest {
     @Test
     void aBootThatDoesNotListItSaysWhyInOneLine() throws Exception {
         assertThat(BootLog.outcome(fixture("boot-deployment-failed.log"), "herd")).isEqualTo(new NotDeployed(
+                "herd did not deploy: Deployment Failure for ConfigProperty herd.node in class "
+                        + "io.proxyherd.herd.HerdConfiguration Reason No value present"));
+    }
+
+    @Test
+    void anExceptionBeforeTheFirstErrorIsNotTheReason() throws Exception {
+        List<String> lines = new ArrayList<>(List.of(
+                "2026-12-02T05:40:50.000+0000 WARNING [javax.enterprise.system.security.ssl] A certificate has expired",
+                "java.security.cert.CertificateExpiredException: NotAfter: Sat Jan 01 00:00:00 UTC 2022",
+                "\tat java.base/sun.security.x509.CertificateValidity.valid(CertificateValidity.java:277)"));
+        lines.addAll(fixture("boot-deployment-failed.log"));
+
+        assertThat(BootLog.outcome(lines, "herd")).isEqualTo(new NotDeployed(
                 "herd did not deploy: Deployment Failure for ConfigProperty herd.node in class "
                         + "io.proxyherd.herd.HerdConfiguration Reason No value present"));
     }
@@ -51,16 +66,29 @@ class BootLogTest {
     void onlyTheBootAfterTheStartIsRead(@TempDir Path folder) throws Exception {
         Path log = folder.resolve("Welsh.log");
         Files.write(log, fixture("boot-deployed.log"));
-        BootLog boot = BootLog.startingAt(log);
+        BootLog boot = BootLog.startingAt(log, "herd");
 
-        assertThat(boot.outcome("herd")).isEqualTo(new Booting());
-        Files.write(log, fixture("boot-deployment-failed.log"), java.nio.file.StandardOpenOption.APPEND);
-        assertThat(boot.outcome("herd")).isInstanceOf(NotDeployed.class);
+        assertThat(boot.outcome()).isEqualTo(new Booting());
+        Files.write(log, fixture("boot-deployment-failed.log"), StandardOpenOption.APPEND);
+        assertThat(boot.outcome()).isInstanceOf(NotDeployed.class);
     }
 
     @Test
     void aLogNotWrittenYetIsABootNotOver(@TempDir Path folder) throws Exception {
-        assertThat(BootLog.startingAt(folder.resolve("none.log")).outcome("herd")).isEqualTo(new Booting());
+        assertThat(BootLog.startingAt(folder.resolve("none.log"), "herd").outcome()).isEqualTo(new Booting());
+    }
+
+    @Test
+    void aBootWrittenInPiecesIsReadInPiecesHalfLinesIncluded(@TempDir Path folder) throws Exception {
+        Path log = folder.resolve("Welsh.log");
+        BootLog boot = BootLog.startingAt(log, "herd");
+        String text = String.join("\n", fixture("boot-deployed.log")) + "\n";
+        int ready = text.indexOf("ready in");
+
+        Files.writeString(log, text.substring(0, ready));
+        assertThat(boot.outcome()).isEqualTo(new Booting());
+        Files.writeString(log, text.substring(ready), StandardOpenOption.APPEND);
+        assertThat(boot.outcome()).isEqualTo(new Deployed());
     }
 
     private static List<String> fixture(String name) throws IOException, URISyntaxException {
