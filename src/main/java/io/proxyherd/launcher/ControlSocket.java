@@ -1,5 +1,6 @@
 package io.proxyherd.launcher;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -106,6 +107,8 @@ final class ControlSocket implements AutoCloseable {
             }
             deadline.cancel(false);
             connection.write(StandardCharsets.UTF_8.encode(reply(line) + "\n"));
+        } catch (EOFException probe) {
+            // closed without a request: a herd starting on the same data folder checked that this one runs
         } catch (ClosedChannelException timedOut) {
             LOG.warning("control socket " + path + ": no request line within " + REQUEST_TIMEOUT.toSeconds() + " s; connection closed");
         } catch (IOException e) {
@@ -144,11 +147,17 @@ final class ControlSocket implements AutoCloseable {
         }
     }
 
-    /** The first line the connection sends, or null if it is longer than a request may be. */
+    /**
+     * The first line the connection sends, or null if it is longer than a request may be; an {@link EOFException}
+     * if the connection closes before sending anything.
+     */
     private static String readLine(SocketChannel connection) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(ControlRequest.MAX_LINE + 2);
         while (buffer.hasRemaining()) {
             if (connection.read(buffer) < 0) {
+                if (buffer.position() == 0) {
+                    throw new EOFException();
+                }
                 break;
             }
             for (int i = 0; i < buffer.position(); i++) {
