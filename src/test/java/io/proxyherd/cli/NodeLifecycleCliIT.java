@@ -73,6 +73,7 @@ class NodeLifecycleCliIT {
         String whileDown = iamat(port("Goloman"), "Goloman", "while-welsh-stopped");
         awaitKnown(port("Holiday"), "while-welsh-stopped", whileDown, LEARNED);
         CliRun status = CliRun.of("--config", config, "status", "--data", DATA);
+        System.out.print("[herd status while Welsh is stopped]\n" + status.out());
         assertThat(rows(status)).allSatisfy((node, row) -> assertThat(row.get(1)).as(node).isEqualTo(node.equals("Welsh") ? "stopped" : "up"));
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(herd("stop", "Welsh")).isEqualTo(new CliRun(1, "", "herd stop: Welsh is already stopped\n"));
