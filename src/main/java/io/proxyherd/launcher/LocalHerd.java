@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,9 @@ public final class LocalHerd implements AutoCloseable {
     }
 
     /**
-     * Starts the broker and every node, and waits until each node's application is serving. The
-     * environment is added to each node's (configuration such as PLACES_BASE_URL).
+     * Starts the broker and every node, and waits until each node's application is serving, each within
+     * {@code timeout} of its own start. The environment is added to each node's (configuration such as
+     * PLACES_BASE_URL).
      */
     public static LocalHerd start(HerdFiles files, Map<String, String> environment, Duration timeout,
             Consumer<NodeProcess> onReady) throws Exception {
@@ -132,15 +134,18 @@ public final class LocalHerd implements AutoCloseable {
 
     /**
      * Starts nodes a few at a time: on two cores, five Payara Micro boots at once take longer in all
-     * than booting them in small groups, and every node waits for the slowest.
+     * than booting them in small groups, and every node waits for the slowest. Each node has {@code timeout}
+     * from its own launch: one queued behind others is not blamed for their time.
      */
     private void startAll(List<String> names, Duration timeout, Consumer<NodeProcess> onReady) throws InterruptedException {
         ArrayDeque<String> queued = new ArrayDeque<>(names);
         List<NodeProcess> starting = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<NodeProcess, Long> deadlines = new HashMap<>();
         while (!queued.isEmpty() || !starting.isEmpty()) {
             while (starting.size() < STARTING_AT_ONCE && !queued.isEmpty()) {
-                starting.add(launch(queued.poll()));
+                NodeProcess launched = launch(queued.poll());
+                starting.add(launched);
+                deadlines.put(launched, System.nanoTime() + timeout.toNanos());
             }
             for (NodeProcess node : List.copyOf(starting)) {
                 if (!node.isAlive()) {
@@ -157,8 +162,10 @@ public final class LocalHerd implements AutoCloseable {
                     onReady.accept(node);
                 }
             }
-            if (System.nanoTime() > deadline) {
-                throw new NodeFailedException(starting.get(0), "not serving after " + timeout.toSeconds() + " s");
+            for (NodeProcess node : starting) {
+                if (System.nanoTime() > deadlines.get(node)) {
+                    throw new NodeFailedException(node, "not serving after " + timeout.toSeconds() + " s");
+                }
             }
             Thread.sleep(100);
         }
