@@ -49,8 +49,19 @@ sed "s|@NODE_LOG@|$LOGS/$HERD_NODE.log|" "$HERD_HOME/server-config/logging.prope
 # The node's own records are written by the application (io.proxyherd.logging.NodeLog), into the same file.
 export HERD_LOG_FILE="$LOGS/$HERD_NODE.log"
 
+# Payara Micro has no switch that stops it when a boot-time deployment fails: it logs the failure, says "ready"
+# and serves on without the application (io.proxyherd.launcher.BootLog says more). So this script stays Payara's
+# parent instead of exec'ing it: it reads this boot's part of the node log until Payara's "ready in" line, and if
+# Payara's list of deployed applications there does not name herd, it stops Payara and exits 70 with the reason
+# on one line (compose's restart: on-failure then starts the container again). TERM and INT go on to Payara.
+LOG="$HERD_LOG_FILE"
+BOOT_START=$(( $(stat -c %s "$LOG" 2>/dev/null || echo 0) + 1 ))
+boot_log() {
+    tail -c +"$BOOT_START" "$LOG" 2>/dev/null
+}
+
 # The resource adapter must be deployed before the WAR: the WAR's message-driven bean needs it.
-exec java -Xmx512m -jar /opt/payara/payara-micro.jar \
+java -Xmx512m -jar /opt/payara/payara-micro.jar \
     --nocluster \
     --nohazelcast \
     --disablephonehome \
@@ -60,4 +71,30 @@ exec java -Xmx512m -jar /opt/payara/payara-micro.jar \
     --logproperties "$LOGGING" \
     --deploy "$HERD_HOME/artemis-ra.rar" \
     --deploy "$HERD_HOME/herd.war" \
-    --contextroot /
+    --contextroot / &
+PAYARA=$!
+trap 'kill -TERM "$PAYARA" 2>/dev/null' TERM INT
+
+while kill -0 "$PAYARA" 2>/dev/null; do
+    if boot_log | grep -q 'Payara Micro .* ready in [0-9,.]* (ms)'; then
+        if ! boot_log | grep -q '^[[:space:]]*"Name": "herd"'; then
+            # As BootLog reads it: after the first SEVERE line, the innermost exception message above the first stack frame.
+            REASON=$(boot_log | sed -n '/ SEVERE /,$!d; / SEVERE /d; /^\tat /q; s/^\(Caused by: \)\{0,1\}[[:alnum:]_.$]*\(Exception\|Error\): //p' | tail -n 1)
+            echo "node-entrypoint: $HERD_NODE stops: herd did not deploy: ${REASON:-Payara logged no reason} (see $LOG)" >&2
+            kill -TERM "$PAYARA" 2>/dev/null || true
+            wait "$PAYARA" || true
+            exit 70
+        fi
+        break
+    fi
+    sleep 1
+done
+
+# wait returns early when a signal's trap runs; Payara's own exit code is the container's.
+STATUS=0
+wait "$PAYARA" || STATUS=$?
+while kill -0 "$PAYARA" 2>/dev/null; do
+    STATUS=0
+    wait "$PAYARA" || STATUS=$?
+done
+exit "$STATUS"

@@ -14,10 +14,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The herd command line: {@code ./herd up | broker | node | send | client | status}. */
+/** The herd command line: {@code ./herd up | broker | node | send | client | status | stop | kill | start | restart}. */
 @Command(name = "herd", mixinStandardHelpOptions = true, version = "herd, the Proxy Herd command line",
-        description = "Runs the local herd and talks to its nodes.",
-        subcommands = {UpCommand.class, BrokerCommand.class, RunNodeCommand.class, SendCommand.class, ClientCommand.class, StatusCommand.class})
+        description = {"Runs the local herd and talks to its nodes.",
+                "While herd up runs, stop, kill, start and restart drive one node of it."},
+        subcommands = {UpCommand.class, BrokerCommand.class, RunNodeCommand.class, SendCommand.class, ClientCommand.class,
+                StatusCommand.class, StopCommand.class, KillCommand.class, StartCommand.class, RestartCommand.class})
 public final class HerdCommand implements Callable<Integer> {
 
     static final String DEFAULT_CONFIG = "server-config/herd.properties";

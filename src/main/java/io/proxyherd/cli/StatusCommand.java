@@ -6,7 +6,13 @@ import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
 import io.proxyherd.launcher.ReadinessProbe;
 import jakarta.jms.JMSException;
+import io.proxyherd.launcher.ControlClient;
+import io.proxyherd.launcher.NodeState;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Prints a row per node: whether its application serves (/health/ready and its client port), "
                 + "its ports, its neighbours, and the consumers and waiting messages the broker counts on its queue.",
-                "Exits with 1 if a node is down or the broker cannot be reached.",
+                "A node that does not serve shows as stopped, killed or starting when the herd up running with --data "
+                + "says so, and as down otherwise.",
+                "Exits with 1 if a node is down or starting, or the broker cannot be reached.",
                 "Broker credentials, if the broker needs them, come from HERD_BROKER_USER and HERD_BROKER_PASSWORD."})
 final class StatusCommand implements Callable<Integer> {
 
@@ -33,6 +42,7 @@ final class StatusCommand implements Callable<Integer> {
             Logger.getLogger("io.netty"));
 
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration HERD_TIMEOUT = Duration.ofSeconds(3);
 
     @ParentCommand
     private HerdCommand herd;
@@ -40,11 +50,17 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "The data folder of a running herd up, asked which nodes it stopped (default: ${DEFAULT-VALUE}).")
+    private Path data;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Topology topology = herd.topology();
         List<NodeAddress> nodes = topology.nodes();
-        List<Boolean> up = nodes.parallelStream().map(ReadinessProbe::isReady).toList();
+        Map<String, NodeState> known = new ControlClient(data).states(HERD_TIMEOUT).orElse(Map.of());
+        List<Health> health = nodes.parallelStream()
+                .map(node -> Health.of(ReadinessProbe.isReady(node), Optional.ofNullable(known.get(node.name())))).toList();
         CLIENT_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
         BrokerQueues broker = new BrokerQueues(topology.brokerHost(), topology.brokerPort(),
                 System.getenv("HERD_BROKER_USER"), System.getenv("HERD_BROKER_PASSWORD"), BROKER_TIMEOUT);
@@ -60,20 +76,20 @@ final class StatusCommand implements Callable<Integer> {
             broker.close();
         }
         List<NodeStatus> rows = new ArrayList<>();
-        List<String> down = new ArrayList<>();
+        Map<Health, List<String>> failing = new EnumMap<>(Health.class);
         for (int i = 0; i < nodes.size(); i++) {
             NodeAddress node = nodes.get(i);
-            rows.add(new NodeStatus(node, up.get(i), topology.neighbours(node.name()),
+            rows.add(new NodeStatus(node, health.get(i), topology.neighbours(node.name()),
                     states.getOrDefault(queues.get(i), QueueState.unknown(queues.get(i), "broker unreachable"))));
-            if (!up.get(i)) {
-                down.add(node.name());
+            if (health.get(i).failing()) {
+                failing.computeIfAbsent(health.get(i), key -> new ArrayList<>()).add(node.name());
             }
         }
         spec.commandLine().getOut().print(StatusTable.format(rows));
         spec.commandLine().getOut().flush();
-        if (!down.isEmpty()) {
-            problems.add(0, String.join(", ", down) + (down.size() == 1 ? " is" : " are") + " down");
-        }
+        List<String> notServing = new ArrayList<>();
+        failing.forEach((state, names) -> notServing.add(String.join(", ", names) + (names.size() == 1 ? " is " : " are ") + state.word()));
+        problems.addAll(0, notServing);
         if (problems.isEmpty()) {
             return 0;
         }

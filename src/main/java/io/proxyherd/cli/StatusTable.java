@@ -4,19 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Lays out node statuses as a plain-text table, one row per node, columns padded to their widest cell. */
-public final class StatusTable {
+final class StatusTable {
 
     private static final List<String> HEADINGS = List.of("NODE", "HEALTH", "CLIENT", "HTTP", "NEIGHBOURS", "QUEUE", "CONSUMERS", "MESSAGES");
 
     private StatusTable() {}
 
-    public static String format(List<NodeStatus> nodes) {
+    static String format(List<NodeStatus> nodes) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);
         for (NodeStatus node : nodes) {
             rows.add(List.of(
                     node.address().name(),
-                    node.up() ? "up" : "down",
+                    node.health().word(),
                     Integer.toString(node.address().clientPort()),
                     Integer.toString(node.address().httpPort()),
                     node.neighbours().isEmpty() ? "-" : String.join(",", node.neighbours()),

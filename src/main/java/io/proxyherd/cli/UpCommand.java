@@ -11,7 +11,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code herd up}: the launcher's HerdUp, for the herd of {@code --config}. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Runs the Artemis broker and every node of the configuration on this machine until Ctrl-C, "
-                + "printing a line per node as it becomes ready, then a summary.",
+                + "printing a line per node as it becomes ready, then a summary, and a line whenever a node stops, dies or "
+                + "starts again.",
+                "While it runs, herd stop, kill, start and restart drive its nodes through its control socket, "
+                + "DIR/herd.sock of --data.",
                 "Needs a build (./mvnw package -DskipTests); ./herd up builds first."})
 final class UpCommand implements Callable<Integer> {
 
@@ -26,10 +29,15 @@ final class UpCommand implements Callable<Integer> {
             description = "Where the broker and the nodes write their logs (default: ${DEFAULT-VALUE}).")
     private Path logs;
 
+    @Option(names = "--restart",
+            description = "Start a node that dies (or is killed with herd kill) again, after 1 s, doubling to 30 s while "
+                    + "it keeps dying. A node stopped with herd stop stays down.")
+    private boolean restart;
+
     @Override
     public Integer call() throws Exception {
         return HerdUp.run(HerdFiles.inCheckout(Path.of("").toAbsolutePath())
                 .withConfig(herd.config().toAbsolutePath())
-                .withState(data.toAbsolutePath(), logs.toAbsolutePath()));
+                .withState(data.toAbsolutePath(), logs.toAbsolutePath()), restart);
     }
 }

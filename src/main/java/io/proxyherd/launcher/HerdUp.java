@@ -6,15 +6,16 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The README's first command: brings up the local herd, says where each node serves, stops it on Ctrl-C. */
 public final class HerdUp {
 
     private HerdUp() {}
 
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
     public static void main(String[] args) throws InterruptedException, IOException {
-        int exitCode = run(HerdFiles.inCheckout(Path.of("").toAbsolutePath()));
+        int exitCode = run(HerdFiles.inCheckout(Path.of("").toAbsolutePath()), false);
         if (exitCode != 0) {
             System.exit(exitCode);
         }
@@ -22,15 +23,16 @@ public final class HerdUp {
 
     /**
      * Brings up the herd of these files and returns once Ctrl-C has stopped it (0), or at once with 1
-     * if it did not come up.
+     * if it did not come up. While it runs, {@code herd stop|kill|start|restart|status} drive it through its
+     * control socket in the data folder; with {@code restartDied}, a node that dies is started again after a backoff.
      */
-    public static int run(HerdFiles files) throws InterruptedException, IOException {
+    public static int run(HerdFiles files, boolean restartDied) throws InterruptedException, IOException {
         BrokerLog.writeTo(files.logs().resolve("broker.log"));
         long started = System.nanoTime();
         System.out.println("Starting the broker and the herd's nodes (logs in " + files.logs() + ") ...");
         LocalHerd herd;
         try {
-            herd = LocalHerd.start(files, Map.of(), Duration.ofMinutes(3), node -> System.out.printf(Locale.ROOT,
+            herd = LocalHerd.start(files, Map.of(), START_TIMEOUT, node -> System.out.printf(Locale.ROOT,
                     "  %-8s ready   client port %d   http://%s:%d/   after %.1f s%n",
                     node.address().name(), node.address().clientPort(), node.address().host(),
                     node.address().httpPort(), seconds(started)));
@@ -38,28 +40,42 @@ public final class HerdUp {
             System.err.println("The herd did not come up: " + e.getMessage());
             return 1;
         }
+        HerdLifecycle lifecycle = new HerdLifecycle(herd, restartDied, RestartBackoff.DEFAULT, START_TIMEOUT,
+                System.out::println, System.err::println);
+        ControlSocket control;
+        try {
+            control = ControlSocket.open(files.data(), request -> act(lifecycle, request));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("The herd's control socket did not open: " + e.getMessage());
+            lifecycle.close();
+            herd.close();
+            return 1;
+        }
         System.out.printf(Locale.ROOT, "Herd up in %.1f s: %d nodes, broker on %s:%d (journal in %s). Ctrl-C stops it.%n",
                 seconds(started), herd.nodes().size(), herd.topology().brokerHost(), herd.topology().brokerPort(),
                 files.data().resolve("broker"));
         CountDownLatch stopped = new CountDownLatch(1);
-        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
             System.out.println("Stopping the herd ...");
+            control.close();
+            lifecycle.close();
             herd.close();
             System.out.println("Stopped.");
             stopped.countDown();
         }, "herd-shutdown"));
-        for (NodeProcess node : herd.nodes()) {
-            node.onExit(code -> {
-                if (!stopping.get()) {
-                    System.err.println(node.address().name() + " stopped unexpectedly (exit code " + code + "); see "
-                            + node.log());
-                }
-            });
-        }
         stopped.await();
         return 0;
+    }
+
+    /** The control socket's requests, as the lifecycle's actions. */
+    private static String act(HerdLifecycle lifecycle, ControlRequest request) throws InterruptedException {
+        return switch (request.verb()) {
+            case STOP -> lifecycle.stop(request.node());
+            case KILL -> lifecycle.kill(request.node());
+            case START -> lifecycle.start(request.node());
+            case RESTART -> lifecycle.restart(request.node());
+            case STATUS -> NodeState.format(lifecycle.states());
+        };
     }
 
     private static double seconds(long since) {

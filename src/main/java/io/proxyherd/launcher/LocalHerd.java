@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +30,14 @@ public final class LocalHerd implements AutoCloseable {
     // Node processes outlive the JVM that started them: a launcher stopped while the herd is still
     // starting, or a test JVM that is killed, must not leave Payara processes behind.
     private final Thread closeOnExit = new Thread(this::close, "local-herd-close");
+    private volatile ExitListener exits = (node, code) -> {};
     private boolean closed;
+
+    /** Told of every node process that ends, whoever ended it, once it is gone. */
+    @FunctionalInterface
+    public interface ExitListener {
+        void exited(NodeProcess node, int exitCode);
+    }
 
     private LocalHerd(Topology topology, HerdFiles files, Map<String, String> environment, EmbeddedBroker broker) {
         this.topology = topology;
@@ -39,8 +48,9 @@ public final class LocalHerd implements AutoCloseable {
     }
 
     /**
-     * Starts the broker and every node, and waits until each node's application is serving. The
-     * environment is added to each node's (configuration such as PLACES_BASE_URL).
+     * Starts the broker and every node, and waits until each node's application is serving, each within
+     * {@code timeout} of its own start. The environment is added to each node's (configuration such as
+     * PLACES_BASE_URL).
      */
     public static LocalHerd start(HerdFiles files, Map<String, String> environment, Duration timeout,
             Consumer<NodeProcess> onReady) throws Exception {
@@ -77,6 +87,11 @@ public final class LocalHerd implements AutoCloseable {
         return List.copyOf(nodes.values());
     }
 
+    /** Sets who hears of node processes ending from now on (one listener: {@code herd up}'s lifecycle). */
+    public void onExit(ExitListener listener) {
+        exits = listener;
+    }
+
     /** Stops one node as an operator would (Payara shuts down); the others keep running. */
     public synchronized void stop(String name) {
         node(name).close();
@@ -89,38 +104,67 @@ public final class LocalHerd implements AutoCloseable {
         nodes.remove(name);
     }
 
-    /** Starts a stopped node again and waits until it serves. */
+    /**
+     * Starts a stopped (or dead) node again and waits until it serves. A node that does not come up is stopped, so
+     * that it can be started again.
+     */
     public NodeProcess restart(String name, Duration timeout) throws InterruptedException {
-        if (nodes.containsKey(name)) {
-            throw new IllegalStateException("node " + name + " is already running");
+        synchronized (this) {
+            NodeProcess existing = nodes.get(name);
+            if (existing != null && existing.isAlive()) {
+                throw new IllegalStateException("node " + name + " is already running");
+            }
+            nodes.remove(name);
         }
-        startAll(List.of(name), timeout, ready -> {});
+        try {
+            startAll(List.of(name), timeout, ready -> {});
+        } catch (RuntimeException e) {
+            NodeProcess failed;
+            synchronized (this) {
+                failed = nodes.remove(name);
+            }
+            if (failed != null) {
+                failed.close();
+            }
+            throw e;
+        }
         return node(name);
     }
 
     /**
      * Starts nodes a few at a time: on two cores, five Payara Micro boots at once take longer in all
-     * than booting them in small groups, and every node waits for the slowest.
+     * than booting them in small groups, and every node waits for the slowest. Each node has {@code timeout}
+     * from its own launch: one queued behind others is not blamed for their time.
      */
     private void startAll(List<String> names, Duration timeout, Consumer<NodeProcess> onReady) throws InterruptedException {
         ArrayDeque<String> queued = new ArrayDeque<>(names);
         List<NodeProcess> starting = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<NodeProcess, Long> deadlines = new HashMap<>();
         while (!queued.isEmpty() || !starting.isEmpty()) {
             while (starting.size() < STARTING_AT_ONCE && !queued.isEmpty()) {
-                starting.add(launch(queued.poll()));
+                NodeProcess launched = launch(queued.poll());
+                starting.add(launched);
+                deadlines.put(launched, System.nanoTime() + timeout.toNanos());
             }
             for (NodeProcess node : List.copyOf(starting)) {
                 if (!node.isAlive()) {
                     throw new NodeFailedException(node, "exited with code " + node.exitCode() + " while starting");
+                }
+                Optional<String> notDeployed = node.deploymentFailure();
+                if (notDeployed.isPresent()) {
+                    // A Payara instance without the application would answer HTTP and nothing else: end it.
+                    node.close();
+                    throw NodeFailedException.notDeployed(node, notDeployed.get());
                 }
                 if (node.isReady()) {
                     starting.remove(node);
                     onReady.accept(node);
                 }
             }
-            if (System.nanoTime() > deadline) {
-                throw new NodeFailedException(starting.get(0), "not serving after " + timeout.toSeconds() + " s");
+            for (NodeProcess node : starting) {
+                if (System.nanoTime() > deadlines.get(node)) {
+                    throw new NodeFailedException(node, "not serving after " + timeout.toSeconds() + " s");
+                }
             }
             Thread.sleep(100);
         }
@@ -133,6 +177,7 @@ public final class LocalHerd implements AutoCloseable {
         try {
             NodeProcess node = NodeProcess.start(topology.node(name), files, environment);
             nodes.put(name, node);
+            node.onExit(code -> exits.exited(node, code));
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start node " + name + ": " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
@@ -14,13 +15,16 @@ import java.util.function.IntConsumer;
 public final class NodeProcess implements AutoCloseable {
 
     private final NodeAddress address;
-    private final Process process;
     private final Path log;
+    private final BootLog boot;
+    private final Process process;
 
-    private NodeProcess(NodeAddress address, Process process, Path log) {
+    /** Starts the process; the log's end is noted first, so that this boot's lines are told from earlier ones. */
+    private NodeProcess(NodeAddress address, ProcessBuilder builder, Path log, Path war) throws IOException {
         this.address = address;
-        this.process = process;
         this.log = log;
+        this.boot = BootLog.startingAt(log, war.getFileName().toString().replaceFirst("\\.war$", ""));
+        this.process = builder.start();
     }
 
     public static NodeProcess start(NodeAddress address, HerdFiles files, Map<String, String> environment) throws IOException {
@@ -34,7 +38,7 @@ public final class NodeProcess implements AutoCloseable {
         builder.environment().put("HERD_NODE", address.name());
         // The node's own records are written by the application (io.proxyherd.logging.NodeLog), into the same file.
         builder.environment().put("HERD_LOG_FILE", log.toAbsolutePath().toString());
-        return new NodeProcess(address, builder.start(), log);
+        return new NodeProcess(address, builder, log, files.war());
     }
 
     /** The herd's logging settings with this node's log file filled in. */
@@ -86,6 +90,16 @@ public final class NodeProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /**
+     * Why the node cannot serve although Payara has booted: its application did not deploy (see {@link BootLog});
+     * empty while it boots and once it has deployed.
+     */
+    public Optional<String> deploymentFailure() {
+        return boot.outcome() instanceof BootLog.NotDeployed notDeployed
+                ? Optional.of(notDeployed.reason())
+                : Optional.empty();
     }
 
     /** True once the application itself serves (see {@link ReadinessProbe}). */

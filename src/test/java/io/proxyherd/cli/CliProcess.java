@@ -121,6 +121,13 @@ final class CliProcess implements AutoCloseable {
         return out.lines.stream().filter(line -> pattern.matcher(line.text()).matches()).findFirst().orElseThrow();
     }
 
+    /** The first line of stderr the pattern matches, once it has come; fails with the transcript if the command ends first. */
+    Line awaitErr(Pattern pattern, Duration timeout) {
+        awaitOrFail("a line on stderr matching " + pattern, timeout,
+                () -> err.lines.stream().anyMatch(line -> pattern.matcher(line.text()).matches()));
+        return err.lines.stream().filter(line -> pattern.matcher(line.text()).matches()).findFirst().orElseThrow();
+    }
+
     /** Waits until the {@link #screenText() screen text} holds {@code count} matches of the pattern, and returns them. */
     List<MatchResult> awaitScreen(Pattern pattern, int count, Duration timeout) {
         awaitOrFail(count + " x " + pattern, timeout, () -> pattern.matcher(screenText()).results().count() >= count);

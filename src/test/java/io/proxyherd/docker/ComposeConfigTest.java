@@ -151,7 +151,7 @@ class ComposeConfigTest {
         assertThat(deployed).hasSize(2);
         assertThat(deployed.get(0)).endsWith("/artemis-ra.rar");
         assertThat(deployed.get(1)).endsWith("/herd.war");
-        assertThat(script).startsWith("#!/bin/sh").contains("set -eu", "exec java ")
+        assertThat(script).startsWith("#!/bin/sh").contains("set -eu", "\njava ")
                 .contains("herd\\.node\\.$HERD_NODE\\.http-port");
     }
 

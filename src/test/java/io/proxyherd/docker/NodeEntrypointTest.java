@@ -1,0 +1,83 @@
+package io.proxyherd.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docker/node-entrypoint.sh with a stand-in for Payara Micro (a {@code java} on the PATH that writes a recorded
+ * boot's log and serves until TERM): a boot that did not deploy the application ends the container with the reason
+ * on one line; one that did keeps running, and TERM reaches Payara.
+ */
+class NodeEntrypointTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aBootWithoutTheApplicationEndsTheContainerWithTheReason() throws Exception {
+        Process entrypoint = start("boot-deployment-failed.log");
+
+        assertThat(entrypoint.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(entrypoint.exitValue()).isEqualTo(70);
+        assertThat(stderr()).isEqualTo("node-entrypoint: Welsh stops: herd did not deploy: Deployment Failure for ConfigProperty "
+                + "herd.node in class io.proxyherd.herd.HerdConfiguration Reason No value present (see "
+                + home.resolve("logs/Welsh.log") + ")\n");
+    }
+
+    @Test
+    void aBootWithTheApplicationRunsUntilTermAndExitsAsPayaraDoes() throws Exception {
+        Process entrypoint = start("boot-deployed.log");
+        await("the boot's log written").atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(home.resolve("logs/Welsh.log")) && Files.readString(home.resolve("logs/Welsh.log")).contains("ready in"));
+        assertThat(entrypoint.isAlive()).isTrue();
+
+        entrypoint.destroy();
+
+        assertThat(entrypoint.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(entrypoint.exitValue()).isEqualTo(143);
+        assertThat(stderr()).isEmpty();
+    }
+
+    private Process start(String bootLog) throws IOException, URISyntaxException {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.copy(resource("/docker/fake-java"), java);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = Files.createDirectories(home.resolve("server-config"));
+        for (String file : new String[] {"herd.properties", "logging.properties"}) {
+            Files.copy(ROOT.resolve("server-config").resolve(file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", ROOT.resolve("docker/node-entrypoint.sh").toString())
+                .redirectError(home.resolve("stderr").toFile())
+                .redirectOutput(home.resolve("stdout").toFile());
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().put("HERD_NODE", "Welsh");
+        builder.environment().put("HERD_HOME", home.toString());
+        builder.environment().put("HERD_LOGS", home.resolve("logs").toString());
+        builder.environment().put("HERD_RUN", home.resolve("run").toString());
+        builder.environment().put("FAKE_BOOT_LOG", resource("/launcher/" + bootLog).toString());
+        return builder.start();
+    }
+
+    private String stderr() throws IOException {
+        return Files.readString(home.resolve("stderr"), StandardCharsets.UTF_8);
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(NodeEntrypointTest.class.getResource(name).toURI());
+    }
+}
