@@ -70,6 +70,12 @@ public final class SingleNode {
         }, "node-shutdown"));
         long deadline = started + START_TIMEOUT.toNanos();
         while (!node.isReady()) {
+            Optional<String> notDeployed = node.deploymentFailure();
+            if (notDeployed.isPresent()) {
+                System.err.println(name + " stopped: " + notDeployed.get() + " (see " + node.log() + ")");
+                node.close();
+                return 1;
+            }
             if (!node.isAlive() || System.nanoTime() > deadline) {
                 String why = node.isAlive() ? "not serving after " + START_TIMEOUT.toMinutes() + " min" : "exited with code " + node.exitCode();
                 System.err.println(name + " did not come up: " + why + "; its last lines:");

@@ -72,6 +72,17 @@ class SpreadHerdIT {
         assertThat(alpha.err()).anyMatch(line -> line.contains("HOST:PORT"));
     }
 
+    @Test
+    void aNodeWhoseApplicationDoesNotDeployExitsNonZeroWithTheReason() throws Exception {
+        String config = Path.of(SpreadHerdIT.class.getResource("/deploy-failure/herd.properties").toURI()).toString();
+        alpha = CliProcess.start(environment -> environment.put("HERD_FLOOD_BATCH_MAX_UPDATES", "many"),
+                "--config", config, "node", "Solo",
+                "--data", STATE.resolve("failure-data").toString(), "--logs", STATE.resolve("logs").toString());
+
+        assertThat(alpha.awaitExit(NODE_START)).isEqualTo(1);
+        assertThat(alpha.err()).anyMatch(line -> line.matches("Solo stopped: herd did not deploy: .*herd\\.flood\\.batch-max-updates.*"));
+    }
+
     private CliProcess node(String name) throws IOException, URISyntaxException {
         return CliProcess.start(environment -> {
             environment.remove("PLACES_API_KEY");
