@@ -60,9 +60,13 @@ boot_log() {
     tail -c +"$BOOT_START" "$LOG" 2>/dev/null
 }
 
+# The node's JVM options, from the same file the local herd reads (one per line, # for comments).
+JVM_OPTIONS=$(grep -v '^[[:space:]]*#' "$HERD_HOME/server-config/node-jvm.options" | tr -d '\r')
+
 # The resource adapter must be deployed before the WAR: the WAR's message-driven bean needs it.
-java -Xmx512m -jar /opt/payara/payara-micro.jar \
-    --nocluster \
+# --nohazelcast alone: with --nocluster beside it, Payara 6.2025.10 starts Hazelcast after all.
+# shellcheck disable=SC2086 # one option per word, as the file lists them
+java $JVM_OPTIONS -jar /opt/payara/payara-micro.jar \
     --nohazelcast \
     --disablephonehome \
     --name "$HERD_NODE" \

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class NodeEntrypointTest {
         Files.copy(resource("/docker/fake-java"), java);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path config = Files.createDirectories(home.resolve("server-config"));
-        for (String file : new String[] {"herd.properties", "logging.properties"}) {
+        for (String file : new String[] {"herd.properties", "logging.properties", "node-jvm.options"}) {
             Files.copy(ROOT.resolve("server-config").resolve(file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", ROOT.resolve("docker/node-entrypoint.sh").toString())
@@ -70,7 +71,23 @@ class NodeEntrypointTest {
         builder.environment().put("HERD_LOGS", home.resolve("logs").toString());
         builder.environment().put("HERD_RUN", home.resolve("run").toString());
         builder.environment().put("FAKE_BOOT_LOG", resource("/launcher/" + bootLog).toString());
+        builder.environment().put("FAKE_JAVA_ARGS", home.resolve("java-args").toString());
         return builder.start();
+    }
+
+    @Test
+    void payaraGetsTheJvmOptionsOfServerConfigAndNoHazelcast() throws Exception {
+        Process entrypoint = start("boot-deployed.log");
+        await("java started").atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("java-args")));
+        entrypoint.destroy();
+        entrypoint.waitFor(60, TimeUnit.SECONDS);
+
+        List<String> options = Files.readAllLines(ROOT.resolve("server-config/node-jvm.options")).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> args = Files.readAllLines(home.resolve("java-args"));
+        assertThat(options).isNotEmpty();
+        assertThat(args.subList(0, options.size())).isEqualTo(options);
+        assertThat(args).contains("--nohazelcast").doesNotContain("--nocluster");
     }
 
     private String stderr() throws IOException {
