@@ -1,11 +1,9 @@
 package io.proxyherd.cli;
 
 import io.proxyherd.launcher.BrokerOnly;
-import io.proxyherd.launcher.HerdFiles;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code herd broker}: the launcher's BrokerOnly, for the herd of {@code --config}. */
@@ -18,18 +16,11 @@ final class BrokerCommand implements Callable<Integer> {
     @ParentCommand
     private HerdCommand herd;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "Where the broker keeps its journal, in broker/ (default: ${DEFAULT-VALUE}).")
-    private Path data;
-
-    @Option(names = "--logs", paramLabel = "DIR", defaultValue = "logs",
-            description = "Where the broker writes broker.log (default: ${DEFAULT-VALUE}).")
-    private Path logs;
+    @Mixin
+    private HerdState state;
 
     @Override
     public Integer call() throws Exception {
-        return BrokerOnly.run(HerdFiles.inCheckout(Path.of("").toAbsolutePath())
-                .withConfig(herd.config().toAbsolutePath())
-                .withState(data.toAbsolutePath(), logs.toAbsolutePath()));
+        return BrokerOnly.run(state.files(herd.config()));
     }
 }

@@ -1,12 +1,11 @@
 package io.proxyherd.cli;
 
-import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.SingleNode;
 import io.proxyherd.launcher.SingleNode.BrokerAddress;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,13 +34,8 @@ final class RunNodeCommand implements Callable<Integer> {
             description = "The broker to use instead of the configuration's herd.broker.host and herd.broker.port.")
     private String broker;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "Where the node keeps its Payara instance and settings (default: ${DEFAULT-VALUE}).")
-    private Path data;
-
-    @Option(names = "--logs", paramLabel = "DIR", defaultValue = "logs",
-            description = "Where the node writes NAME.log and NAME.out (default: ${DEFAULT-VALUE}).")
-    private Path logs;
+    @Mixin
+    private HerdState state;
 
     @Override
     public Integer call() throws Exception {
@@ -52,8 +46,6 @@ final class RunNodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return SingleNode.run(HerdFiles.inCheckout(Path.of("").toAbsolutePath())
-                .withConfig(herd.config().toAbsolutePath())
-                .withState(data.toAbsolutePath(), logs.toAbsolutePath()), name, address);
+        return SingleNode.run(state.files(herd.config()), name, address);
     }
 }

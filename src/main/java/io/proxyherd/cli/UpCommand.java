@@ -1,10 +1,9 @@
 package io.proxyherd.cli;
 
-import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.HerdUp;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,13 +20,8 @@ final class UpCommand implements Callable<Integer> {
     @ParentCommand
     private HerdCommand herd;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "Where the broker keeps its journal and the nodes their settings (default: ${DEFAULT-VALUE}).")
-    private Path data;
-
-    @Option(names = "--logs", paramLabel = "DIR", defaultValue = "logs",
-            description = "Where the broker and the nodes write their logs (default: ${DEFAULT-VALUE}).")
-    private Path logs;
+    @Mixin
+    private HerdState state;
 
     @Option(names = "--restart",
             description = "Start a node that dies (or is killed with herd kill) again, after 1 s, doubling to 30 s while "
@@ -36,8 +30,6 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return HerdUp.run(HerdFiles.inCheckout(Path.of("").toAbsolutePath())
-                .withConfig(herd.config().toAbsolutePath())
-                .withState(data.toAbsolutePath(), logs.toAbsolutePath()), restart);
+        return HerdUp.run(state.files(herd.config()), restart);
     }
 }
