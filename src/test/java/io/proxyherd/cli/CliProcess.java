@@ -32,6 +32,7 @@ final class CliProcess implements AutoCloseable {
     record Line(String text, long receivedNanos) {}
 
     /** CSI sequences ({@code ESC [ ... final}) and the two-character keypad mode switches ({@code ESC =}, {@code ESC >}). */
+    private static final Pattern HERD_UP = Pattern.compile("Herd up in (\\d+\\.\\d) s: .*");
     private static final Pattern CONTROL_SEQUENCE = Pattern.compile("\u001b\\[[0-?]*[ -/]*[@-~]|\u001b[=>]");
 
     private final String name;
@@ -55,6 +56,41 @@ final class CliProcess implements AutoCloseable {
 
     static CliProcess start(String... args) throws IOException {
         return start(environment -> {}, args);
+    }
+
+    /**
+     * {@code herd --config CONFIG up OPTIONS... --data STATE/data --logs STATE/logs}, with no Places key (WHATSAT
+     * answers from the offline set), once it has printed its summary.
+     */
+    static CliProcess herdUp(String config, Path state, Duration timeout, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--config", config, "up"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--data", state.resolve("data").toString(), "--logs", state.resolve("logs").toString()));
+        CliProcess up = start(environment -> {
+            environment.remove("PLACES_API_KEY");
+            environment.put("PLACES_PROVIDER", "auto");
+        }, args.toArray(String[]::new));
+        up.awaitOut(HERD_UP, timeout);
+        return up;
+    }
+
+    /** Stops a {@code herd up} as SIGTERM does, and waits until it has stopped its herd. */
+    void stopHerd() throws InterruptedException {
+        process.toHandle().destroy();
+        awaitExit(Duration.ofMinutes(2));
+        close();
+    }
+
+    /** The node process of {@code herd up} that runs the named node (Payara's {@code --name}). */
+    ProcessHandle nodeProcess(String node) {
+        List<ProcessHandle> found = process.descendants().filter(ProcessHandle::isAlive).filter(child -> child.info().arguments()
+                .map(List::of)
+                .filter(arguments -> arguments.indexOf("--name") >= 0 && node.equals(arguments.get(arguments.indexOf("--name") + 1)))
+                .isPresent()).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one process of " + node + " under " + name + ", found " + found.size());
+        }
+        return found.get(0);
     }
 
     /** Runs {@code herd ARGS...} in a pseudo-terminal, an xterm of 120 columns, through util-linux's {@code script}. */

@@ -34,7 +34,6 @@ class HerdCliIT {
     private static final List<String> NODES = List.of("Goloman", "Hands", "Holiday", "Welsh", "Wilkes");
     private static final Pattern NODE_READY = Pattern.compile(
             "  (\\w+) +ready   client port (\\d+)   http://localhost:(\\d+)/   after (\\d+\\.\\d) s");
-    private static final Pattern SUMMARY = Pattern.compile("Herd up in (\\d+\\.\\d) s: .*");
     private static final Pattern AT_LINE = Pattern.compile(
             "AT Welsh [+-]\\d+\\.\\d{9} kiwi\\.client \\+34\\.068930-118\\.445127 \\d{10}\\.\\d{9}");
 
@@ -47,11 +46,7 @@ class HerdCliIT {
     static void startHerdAsAUserDoes() throws Exception {
         config = Path.of(HerdCliIT.class.getResource("/cli/herd.properties").toURI()).toString();
         // No Places key: the nodes answer WHATSAT from the offline set shipped with the project.
-        up = CliProcess.start(environment -> {
-            environment.remove("PLACES_API_KEY");
-            environment.put("PLACES_PROVIDER", "auto");
-        }, "--config", config, "up", "--data", STATE.resolve("data").toString(), "--logs", STATE.resolve("logs").toString());
-        up.awaitOut(SUMMARY, Duration.ofMinutes(4));
+        up = CliProcess.herdUp(config, STATE, Duration.ofMinutes(4));
     }
 
     @AfterAll

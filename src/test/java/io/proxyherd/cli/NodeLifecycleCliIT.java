@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Timeout;
 @TestMethodOrder(OrderAnnotation.class)
 class NodeLifecycleCliIT {
 
-    private static final Pattern SUMMARY = Pattern.compile("Herd up in (\\d+\\.\\d) s: .*");
     private static final Duration LEARNED = Duration.ofSeconds(60);
     private static final Path STATE = Path.of("target", "lifecycle-it").toAbsolutePath();
     private static final String DATA = STATE.resolve("data").toString();
@@ -43,19 +42,13 @@ class NodeLifecycleCliIT {
     @BeforeAll
     static void startHerd() throws Exception {
         config = Path.of(NodeLifecycleCliIT.class.getResource("/lifecycle/herd.properties").toURI()).toString();
-        up = CliProcess.start(environment -> {
-            environment.remove("PLACES_API_KEY");
-            environment.put("PLACES_PROVIDER", "auto");
-        }, "--config", config, "up", "--data", DATA, "--logs", STATE.resolve("logs").toString());
-        up.awaitOut(SUMMARY, Duration.ofMinutes(5));
+        up = CliProcess.herdUp(config, STATE, Duration.ofMinutes(5));
     }
 
     @AfterAll
     static void stopHerd() throws Exception {
         if (up != null) {
-            up.process().toHandle().destroy();
-            up.awaitExit(Duration.ofMinutes(2));
-            up.close();
+            up.stopHerd();
         }
     }
 
@@ -89,7 +82,7 @@ class NodeLifecycleCliIT {
     @Test
     @Order(2)
     void aKilledNodeIsGoneAtOnceAndStartsAgainKnowingWhatItMissed() throws Exception {
-        long pid = nodeProcess("Wilkes").pid();
+        long pid = up.nodeProcess("Wilkes").pid();
 
         CliRun kill = herd("kill", "Wilkes");
 
@@ -109,11 +102,11 @@ class NodeLifecycleCliIT {
     @Test
     @Order(3)
     void aRestartedNodeKnowsTheClientsReportedWhileItRestarted() throws Exception {
-        long pid = nodeProcess("Hands").pid();
+        long pid = up.nodeProcess("Hands").pid();
 
         startServingThroughout("restart", "Hands", "Hands restarted");
 
-        assertThat(nodeProcess("Hands").pid()).isNotEqualTo(pid);
+        assertThat(up.nodeProcess("Hands").pid()).isNotEqualTo(pid);
         up.awaitOut(Pattern.compile("Hands stopped \\(herd restart\\)"), Duration.ofSeconds(10));
         up.awaitOut(Pattern.compile("  Hands +ready again   client port 17001   after \\d+\\.\\d s"), Duration.ofSeconds(10));
         await("every node up").atMost(60, SECONDS).pollInterval(Duration.ofSeconds(1))
@@ -167,15 +160,6 @@ class NodeLifecycleCliIT {
         return PORTS.get(node);
     }
 
-    /** The Payara Micro process {@code herd up} runs for that node now. */
-    private static ProcessHandle nodeProcess(String node) {
-        List<ProcessHandle> found = up.process().descendants().filter(ProcessHandle::isAlive).filter(process -> process.info().arguments()
-                .map(List::of)
-                .filter(arguments -> arguments.indexOf("--name") >= 0 && node.equals(arguments.get(arguments.indexOf("--name") + 1)))
-                .isPresent()).toList();
-        assertThat(found).as("the process of " + node).hasSize(1);
-        return found.get(0);
-    }
 
     private static Map<String, List<String>> rows(CliRun run) {
         return run.out().lines().skip(1).map(line -> List.of(line.split(" +"))).collect(Collectors.toMap(row -> row.get(0), row -> row));
