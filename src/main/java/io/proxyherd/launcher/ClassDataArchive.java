@@ -3,8 +3,7 @@ package io.proxyherd.launcher;
 import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -101,29 +99,15 @@ public final class ClassDataArchive {
      * can run beside a herd that serves on the usual ports.
      */
     private static Path warmUpConfig(Path config, Path workFolder) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        for (String key : properties.stringPropertyNames()) {
-            if (key.endsWith("-port") || key.endsWith(".port")) {
-                properties.setProperty(key, Integer.toString(freePort()));
-            }
-        }
-        Path folder = workFolder.resolve("config");
-        Files.createDirectories(folder);
-        Path copy = folder.resolve("herd.properties");
-        try (Writer writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
-            properties.store(writer, config + " with free ports, for the class-data warm-up run");
-        }
-        Files.copy(config.resolveSibling("logging.properties"), folder.resolve("logging.properties"),
-                StandardCopyOption.REPLACE_EXISTING);
-        return copy;
+        return ConfigCopy.write(config, workFolder.resolve("config"), config + " with free ports, for the class-data warm-up run",
+                (key, value) -> ConfigCopy.isPort(key) ? Integer.toString(freePort()) : value);
     }
 
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the class-data warm-up run", e);
         }
     }
 }

@@ -3,17 +3,11 @@ package io.proxyherd.launcher;
 import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -97,20 +91,11 @@ public final class SingleNode {
 
     /** A copy of the configuration (and its logging.properties) naming the given broker instead. */
     private static Path withBroker(HerdFiles files, String name, BrokerAddress broker) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(files.config(), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        properties.setProperty("herd.broker.host", broker.host());
-        properties.setProperty("herd.broker.port", Integer.toString(broker.port()));
-        Path folder = files.data().resolve("nodes").resolve(name).resolve("config");
-        Files.createDirectories(folder);
-        Path copy = folder.resolve("herd.properties");
-        try (Writer writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
-            properties.store(writer, files.config() + " with the broker at " + broker.host() + ":" + broker.port());
-        }
-        Files.copy(files.config().resolveSibling("logging.properties"), folder.resolve("logging.properties"),
-                StandardCopyOption.REPLACE_EXISTING);
-        return copy;
+        return ConfigCopy.write(files.config(), files.data().resolve("nodes").resolve(name).resolve("config"),
+                files.config() + " with the broker at " + broker.host() + ":" + broker.port(), (key, value) -> switch (key) {
+                    case "herd.broker.host" -> broker.host();
+                    case "herd.broker.port" -> Integer.toString(broker.port());
+                    default -> value;
+                });
     }
 }

@@ -1,5 +1,6 @@
 package io.proxyherd.bench;
 
+import io.proxyherd.launcher.ConfigCopy;
 import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.LocalHerd;
 import io.proxyherd.launcher.NodeProcess;
@@ -8,17 +9,11 @@ import io.proxyherd.support.NodeMetrics;
 import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The herd the benchmark measures: server-config's herd (nodes, links, settings) with every port moved
@@ -45,22 +40,9 @@ final class BenchHerd implements AutoCloseable {
 
     /** herd.properties with every port setting moved up, and logging.properties beside it unchanged. */
     private static Path shiftedConfig(Path serverConfig, Path folder, int shift) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(serverConfig.resolve("herd.properties"), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        for (String key : properties.stringPropertyNames()) {
-            if (key.endsWith("-port") || key.endsWith(".port")) {
-                properties.setProperty(key, Integer.toString(Integer.parseInt(properties.getProperty(key).strip()) + shift));
-            }
-        }
-        Files.createDirectories(folder);
-        Path config = folder.resolve("herd.properties");
-        try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            properties.store(writer, "server-config/herd.properties, ports moved up by " + shift + " for the benchmark");
-        }
-        Files.copy(serverConfig.resolve("logging.properties"), folder.resolve("logging.properties"), StandardCopyOption.REPLACE_EXISTING);
-        return config;
+        return ConfigCopy.write(serverConfig.resolve("herd.properties"), folder,
+                "server-config/herd.properties, ports moved up by " + shift + " for the benchmark",
+                (key, value) -> ConfigCopy.isPort(key) ? Integer.toString(Integer.parseInt(value.strip()) + shift) : value);
     }
 
     Topology topology() {
