@@ -1,6 +1,7 @@
 package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
+import io.proxyherd.protocol.Fields;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -74,9 +75,11 @@ public final class FloodCodec {
 
     private static Update update(String line, int number) throws MalformedFloodMessage {
         int space = line.indexOf(' ');
-        Optional<AtLine> at = space > 0 ? AtLine.parse(line.substring(space + 1)) : Optional.empty();
+        String atLine = space > 0 ? line.substring(space + 1) : "";
+        // Single spaces only: a forward must carry the AT line exactly as its origin wrote it.
+        Optional<AtLine> at = Fields.isSingleSpaced(atLine) ? AtLine.parse(atLine) : Optional.empty();
         long stamp = space > 0 ? stamp(line.substring(0, space)) : -1;
-        if (stamp < 0 || at.isEmpty() || !at.get().text().equals(line.substring(space + 1))) {
+        if (stamp < 0 || at.isEmpty()) {
             throw new MalformedFloodMessage("line " + number + " is not a stamp and an AT line: " + abbreviated(line));
         }
         return new Update(at.get(), stamp);

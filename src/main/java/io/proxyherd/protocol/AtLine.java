@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An AT line: what a server said about a client's IAMAT.
@@ -21,12 +20,10 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
 
     private static final int FIELD_COUNT = 6;
     private static final int NANO_DIGITS = 9;
-    // Exactly what stamp produces: an explicit sign, no superfluous leading zeros, nine fraction digits.
-    private static final Pattern TIME_DIFFERENCE = Pattern.compile("[+-](?:0|[1-9][0-9]*)\\.[0-9]{9}");
 
     public AtLine {
         Fields.requireField(server, "server");
-        if (timeDifference == null || !TIME_DIFFERENCE.matcher(timeDifference).matches()) {
+        if (!isTimeDifference(timeDifference)) {
             throw new IllegalArgumentException("not a time difference: " + timeDifference);
         }
         Fields.requireField(clientId, "client id");
@@ -49,7 +46,7 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
         }
         List<String> fields = Fields.split(line);
         if (fields.size() != FIELD_COUNT || !fields.get(0).equals(COMMAND)
-                || !TIME_DIFFERENCE.matcher(fields.get(2)).matches()) {
+                || !isTimeDifference(fields.get(2))) {
             return Optional.empty();
         }
         return Position.parse(fields.get(4)).flatMap(position -> ClientTime.parse(fields.get(5))
@@ -83,6 +80,17 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
         }
         // Reversed on purpose: the smaller text is the more current record.
         return other.text().compareTo(text());
+    }
+
+    /** Exactly what {@link #stamp} produces: an explicit sign, no superfluous leading zeros, nine fraction digits. */
+    private static boolean isTimeDifference(String text) {
+        if (text == null || text.isEmpty() || (text.charAt(0) != '+' && text.charAt(0) != '-')) {
+            return false;
+        }
+        int point = Decimals.digitsEnd(text, 1);
+        boolean integerDigits = point == 2 || (point > 2 && text.charAt(1) != '0');
+        return integerDigits && point < text.length() && text.charAt(point) == '.'
+                && Decimals.digitsEnd(text, point + 1) == text.length() && text.length() - point - 1 == NANO_DIGITS;
     }
 
     private static String formatDifference(BigDecimal difference) {

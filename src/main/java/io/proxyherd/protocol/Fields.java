@@ -29,6 +29,18 @@ public final class Fields {
         return List.copyOf(fields);
     }
 
+    /** True if {@code line} is its fields joined by single spaces: no other whitespace, none leading or trailing. */
+    public static boolean isSingleSpaced(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean misplacedSpace = c == ' ' && (i == 0 || i == line.length() - 1 || line.charAt(i - 1) == ' ');
+            if (misplacedSpace || (c != ' ' && isWhitespace(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True for space, tab, CR, LF, form feed and vertical tab; Character.isWhitespace knows more than the protocol. */
     static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\u000B';

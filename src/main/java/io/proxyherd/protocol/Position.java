@@ -1,51 +1,54 @@
 package io.proxyherd.protocol;
 
 import java.math.BigDecimal;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** A location in ISO 6709 decimal degrees, e.g. {@code +34.068930-118.445127}, keeping the text as written. */
-public record Position(BigDecimal latitude, BigDecimal longitude, String text) {
+/**
+ * A location in ISO 6709 decimal degrees, e.g. {@code +34.068930-118.445127}: a signed latitude within ±90
+ * then a signed longitude within ±180, kept as the text the client wrote.
+ */
+public record Position(String text) {
 
-    private static final BigDecimal MAX_LATITUDE = BigDecimal.valueOf(90);
-    private static final BigDecimal MAX_LONGITUDE = BigDecimal.valueOf(180);
-    private static final Pattern ISO_6709 =
-            Pattern.compile("([+-][0-9]+(?:\\.[0-9]+)?)([+-][0-9]+(?:\\.[0-9]+)?)");
+    private static final String MAX_LATITUDE = "90";
+    private static final String MAX_LONGITUDE = "180";
 
-    /** Requires {@code text} to be a valid position denoting exactly {@code latitude} and {@code longitude}. */
     public Position {
-        Objects.requireNonNull(latitude, "latitude");
-        Objects.requireNonNull(longitude, "longitude");
-        Matcher matcher = validMatch(text)
-                .orElseThrow(() -> new IllegalArgumentException("not an ISO 6709 position: " + text));
-        BigDecimal parsedLatitude = new BigDecimal(matcher.group(1));
-        BigDecimal parsedLongitude = new BigDecimal(matcher.group(2));
-        if (parsedLatitude.compareTo(latitude) != 0 || parsedLongitude.compareTo(longitude) != 0) {
-            throw new IllegalArgumentException("coordinates do not match text " + text);
+        if (longitudeStart(text) < 0) {
+            throw new IllegalArgumentException("not an ISO 6709 position: " + text);
         }
-        // Keep the values as written in the text so that equal texts give equal records, whatever the caller's scale.
-        latitude = parsedLatitude;
-        longitude = parsedLongitude;
     }
 
     /** Parses signed latitude then signed longitude, each within its inclusive range; text is kept verbatim. */
     public static Optional<Position> parse(String iso6709) {
-        return validMatch(iso6709).map(matcher -> new Position(
-                new BigDecimal(matcher.group(1)), new BigDecimal(matcher.group(2)), iso6709));
+        return longitudeStart(iso6709) < 0 ? Optional.empty() : Optional.of(new Position(iso6709));
     }
 
-    private static Optional<Matcher> validMatch(String text) {
+    public BigDecimal latitude() {
+        return new BigDecimal(text.substring(0, longitudeStart(text)));
+    }
+
+    public BigDecimal longitude() {
+        return new BigDecimal(text.substring(longitudeStart(text)));
+    }
+
+    /** Where the longitude's sign is, or -1 if {@code text} is not a position within range. */
+    private static int longitudeStart(String text) {
         if (text == null) {
-            return Optional.empty();
+            return -1;
         }
-        Matcher matcher = ISO_6709.matcher(text);
-        if (!matcher.matches()) {
-            return Optional.empty();
+        int latitudeEnd = coordinateEnd(text, 0, MAX_LATITUDE);
+        if (latitudeEnd < 0) {
+            return -1;
         }
-        boolean inRange = new BigDecimal(matcher.group(1)).abs().compareTo(MAX_LATITUDE) <= 0
-                && new BigDecimal(matcher.group(2)).abs().compareTo(MAX_LONGITUDE) <= 0;
-        return inRange ? Optional.of(matcher) : Optional.empty();
+        return coordinateEnd(text, latitudeEnd, MAX_LONGITUDE) == text.length() ? latitudeEnd : -1;
+    }
+
+    /** The end of a signed decimal at {@code from} whose magnitude is at most {@code max}, or -1. */
+    private static int coordinateEnd(String text, int from, String max) {
+        if (from >= text.length() || (text.charAt(from) != '+' && text.charAt(from) != '-')) {
+            return -1;
+        }
+        int end = Decimals.unsignedEnd(text, from + 1, Integer.MAX_VALUE);
+        return end >= 0 && Decimals.compare(text, from + 1, end, max, 0, max.length()) <= 0 ? end : -1;
     }
 }

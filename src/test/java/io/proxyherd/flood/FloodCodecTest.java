@@ -95,6 +95,9 @@ class FloodCodecTest {
         assertMalformed("herd-flood/1\n1x " + at + "\n", "line 2");
         assertMalformed("herd-flood/1\n1 " + at + "\n2 AT Welsh not-an-at-line\n", "line 3");
         assertMalformed("herd-flood/1\n1  " + at + "\n", "line 2");
+        assertMalformed("herd-flood/1\n1 " + at.replace(" kiwi ", "  kiwi ") + "\n", "line 2");
+        assertMalformed("herd-flood/1\n1 " + at.replace(" kiwi ", "\tkiwi ") + "\n", "line 2");
+        assertMalformed("herd-flood/1\n1 " + at + " \n", "line 2");
         assertMalformed("herd-flood/1\n1 " + at + "\n\n", "line 3");
         assertMalformed("herd-flood/1\n1234567890123456789 " + at + "\n", "line 2");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientTimeTest {
@@ -63,14 +64,34 @@ class ClientTimeTest {
         assertThat(time("1.5")).isNotEqualTo(time("1.500000000"));
     }
 
-    @Test
-    void equalTextsGiveEqualTimes() {
-        assertThat(new ClientTime(new BigDecimal("1.50"), "1.5")).isEqualTo(time("1.5"));
+    @ParameterizedTest(name = "{0} < {1}")
+    @CsvSource({
+            "0, 0.000000001",
+            "9.999999999, 10",
+            "99, 100",
+            "0099, 100",
+            "100, 100.000000001",
+            "1520023934.5, 1520023934.500000001",
+            "1520023934.918963997, 1520023935",
+            "99999999999999999999999, 100000000000000000000000",
+    })
+    void comparesByValueWhateverTheDigitCounts(String earlier, String later) {
+        assertThat(time(earlier).compareTo(time(later))).isNegative();
+        assertThat(time(later).compareTo(time(earlier))).isPositive();
+        assertThat(time(earlier).compareTo(time(earlier))).isZero();
+        assertThat(Integer.signum(time(earlier).compareTo(time(later))))
+                .isEqualTo(new BigDecimal(earlier).compareTo(new BigDecimal(later)));
     }
 
     @Test
-    void constructorRejectsSecondsThatContradictTheText() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ClientTime(new BigDecimal("1.6"), "1.5"));
+    void equalTextsGiveEqualTimes() {
+        assertThat(new ClientTime("1.5")).isEqualTo(time("1.5"));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"1.5.", "-1", "1.0000000001", ""})
+    void constructorRejectsInvalidText(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ClientTime(text));
     }
 
     private static ClientTime time(String text) {

@@ -60,4 +60,16 @@ class FieldsTest {
     void blankLineHasNoFields(String line) {
         assertThat(Fields.split(line)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AT a b", "a", ""})
+    void fieldsJoinedBySingleSpacesAreSingleSpaced(String line) {
+        assertThat(Fields.isSingleSpaced(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AT  a", " AT a", "AT a ", "AT\ta", "AT a\r", " "})
+    void otherWhitespaceOrSpacingIsNotSingleSpaced(String line) {
+        assertThat(Fields.isSingleSpaced(line)).isFalse();
+    }
 }
