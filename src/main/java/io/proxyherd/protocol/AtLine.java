@@ -72,6 +72,20 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
         return compareTo(current) > 0;
     }
 
+    /**
+     * The same as {@link #compareTo} with the line whose {@link #text()} is {@code otherText}, reading only its
+     * client time (the last field): what a store that keeps lines as text compares with.
+     *
+     * @throws IllegalArgumentException if {@code otherText} does not end in a client time
+     */
+    public int compareToText(String otherText) {
+        int byTime = clientTime.compareTo(new ClientTime(otherText.substring(otherText.lastIndexOf(' ') + 1)));
+        if (byTime != 0) {
+            return byTime;
+        }
+        return otherText.compareTo(text());
+    }
+
     @Override
     public int compareTo(AtLine other) {
         int byTime = clientTime.compareTo(other.clientTime);

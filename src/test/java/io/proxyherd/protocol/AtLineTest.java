@@ -217,6 +217,32 @@ class AtLineTest {
         assertThat(Integer.signum(a.compareTo(b))).isEqualTo(-Integer.signum(b.compareTo(a)));
     }
 
+    @Test
+    void comparingWithATextAgreesWithComparingWithTheLine() {
+        List<AtLine> lines = List.of(
+                at("AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997"),
+                at("AT Hill +0.263873386 kiwi +34-118 1520023934.918963997"),
+                at("AT Alpha +0.263873386 kiwi +34-118 1520023934.918963998"),
+                at("AT Goloman +0.500000000 kiwi +34-118 1520023934.5"),
+                at("AT Goloman +0.500000000 kiwi +34-118 1520023934.500000000"),
+                at("AT Goloman +0.500000000 kiwi +34-118 999"),
+                at("AT Goloman +0.500000000 kiwi +34-118 10000000000000000000000"));
+
+        for (AtLine a : lines) {
+            for (AtLine b : lines) {
+                assertThat(Integer.signum(a.compareToText(b.text()))).as("%s against %s", a, b)
+                        .isEqualTo(Integer.signum(a.compareTo(b)));
+            }
+        }
+    }
+
+    @Test
+    void comparingWithATextThatEndsInNoClientTimeIsRefused() {
+        AtLine line = at("AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> line.compareToText("AT Goloman +0.263873386 kiwi +34-118"));
+    }
+
     private static List<List<AtLine>> permutations(List<AtLine> items) {
         if (items.size() <= 1) {
             return List.of(items);
