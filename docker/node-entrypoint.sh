@@ -44,9 +44,8 @@ else
     cp "$CONFIG" "$PROPERTIES"
 fi
 
-LOGGING="$RUN_DIR/logging.properties"
-sed "s|@NODE_LOG@|$LOGS/$HERD_NODE.log|" "$HERD_HOME/server-config/logging.properties" > "$LOGGING"
-# The node's own records are written by the application (io.proxyherd.logging.NodeLog), into the same file.
+# The node's logging.properties is made from this template beside its herd.properties (NodeCommandLine).
+cp "$HERD_HOME/server-config/logging.properties" "$RUN_DIR/logging.properties"
 export HERD_LOG_FILE="$LOGS/$HERD_NODE.log"
 
 # Payara Micro has no switch that stops it when a boot-time deployment fails: it logs the failure, says "ready"
@@ -60,22 +59,22 @@ boot_log() {
     tail -c +"$BOOT_START" "$LOG" 2>/dev/null
 }
 
-# The node's JVM options, from the same file the local herd reads (one per line, # for comments).
-JVM_OPTIONS=$(grep -v '^[[:space:]]*#' "$HERD_HOME/server-config/node-jvm.options" | tr -d '\r')
-
-# The resource adapter must be deployed before the WAR: the WAR's message-driven bean needs it.
-# --nohazelcast alone: with --nocluster beside it, Payara 6.2025.10 starts Hazelcast after all.
-# shellcheck disable=SC2086 # one option per word, as the file lists them
-java $JVM_OPTIONS -jar /opt/payara/payara-micro.jar \
-    --nohazelcast \
-    --disablephonehome \
-    --name "$HERD_NODE" \
-    --port "$HTTP_PORT" \
-    --systemproperties "$PROPERTIES" \
-    --logproperties "$LOGGING" \
-    --deploy "$HERD_HOME/artemis-ra.rar" \
-    --deploy "$HERD_HOME/herd.war" \
-    --contextroot / &
+# The node's command line, made as the local herd makes it (io.proxyherd.launcher.NodeCommand): the JVM options of
+# server-config/node-jvm.options, Payara from the runtime the image build unpacked, with the class-data archive
+# its warm-up made, a fresh instance folder, the adapter deployed before the WAR. One argument a line.
+ARGS=$(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp "$HERD_HOME/classes" io.proxyherd.launcher.NodeCommandLine \
+    "$HERD_HOME" "$HERD_NODE" "$PROPERTIES" "$HERD_LOG_FILE" "$RUN_DIR/data") || {
+    echo "node-entrypoint: cannot make $HERD_NODE's command line (see above)" >&2
+    exit 70
+}
+set -f
+IFS='
+'
+# shellcheck disable=SC2086 # one argument a line, as NodeCommandLine prints them
+set -- $ARGS
+unset IFS
+set +f
+java "$@" &
 PAYARA=$!
 trap 'kill -TERM "$PAYARA" 2>/dev/null' TERM INT
 

@@ -140,18 +140,19 @@ class ComposeConfigTest {
         assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("ENTRYPOINT ").contains("node-entrypoint.sh"));
     }
 
+    /** The order of deployment and the rest of the command line are NodeEntrypointTest's; this is where they come from. */
     @Test
-    void theEntrypointDeploysTheResourceAdapterBeforeTheWar() throws IOException {
+    void theImageMakesItsClassDataArchiveWithItsOwnJavaAndTheEntrypointStartsNodesAsTheLauncherDoes() throws IOException {
+        List<String> instructions = dockerfileInstructions(DOCKER.resolve("Dockerfile"));
+        List<String> runStage = instructions.subList(instructions.lastIndexOf(instructions.stream()
+                .filter(line -> line.startsWith("FROM ")).reduce((first, last) -> last).orElseThrow()), instructions.size());
+        assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("COPY --from=build ")
+                .contains("/build/target/artemis-ra.rar", "/build/target/herd.war").endsWith(" /opt/payara/herd/target/"));
+        assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("RUN ")
+                .contains("java -cp /opt/payara/herd/classes io.proxyherd.launcher.ClassDataArchive /opt/payara/herd"));
+
         String script = Files.readString(DOCKER.resolve("node-entrypoint.sh"), StandardCharsets.UTF_8);
-        List<String> deployed = new ArrayList<>();
-        Matcher deploy = Pattern.compile("--deploy\\s+\"?([^\"\\s]+)").matcher(script);
-        while (deploy.find()) {
-            deployed.add(deploy.group(1));
-        }
-        assertThat(deployed).hasSize(2);
-        assertThat(deployed.get(0)).endsWith("/artemis-ra.rar");
-        assertThat(deployed.get(1)).endsWith("/herd.war");
-        assertThat(script).startsWith("#!/bin/sh").contains("set -eu", "\njava ")
+        assertThat(script).startsWith("#!/bin/sh").contains("set -eu", "io.proxyherd.launcher.NodeCommandLine", "\njava \"$@\" &")
                 .contains("herd\\.node\\.$HERD_NODE\\.http-port");
     }
 

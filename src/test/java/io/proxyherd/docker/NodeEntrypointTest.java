@@ -13,6 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +65,7 @@ class NodeEntrypointTest {
         for (String file : new String[] {"herd.properties", "logging.properties", "node-jvm.options"}) {
             Files.copy(ROOT.resolve("server-config").resolve(file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
+        builtImageLayout();
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", ROOT.resolve("docker/node-entrypoint.sh").toString())
                 .redirectError(home.resolve("stderr").toFile())
                 .redirectOutput(home.resolve("stdout").toFile());
@@ -72,6 +76,7 @@ class NodeEntrypointTest {
         builder.environment().put("HERD_RUN", home.resolve("run").toString());
         builder.environment().put("FAKE_BOOT_LOG", resource("/launcher/" + bootLog).toString());
         builder.environment().put("FAKE_JAVA_ARGS", home.resolve("java-args").toString());
+        builder.environment().put("FAKE_REAL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return builder.start();
     }
 
@@ -88,6 +93,36 @@ class NodeEntrypointTest {
         assertThat(options).isNotEmpty();
         assertThat(args.subList(0, options.size())).isEqualTo(options);
         assertThat(args).contains("--nohazelcast").doesNotContain("--nocluster");
+        Path runtime = home.resolve("target/payara-runtime");
+        assertThat(args).contains("-XX:SharedArchiveFile=" + runtime.resolve("herd-classes.jsa"),
+                "-Dfish.payara.micro.UnpackDir=" + runtime, "--add-opens=java.base/java.lang=ALL-UNNAMED");
+        assertThat(args.subList(args.indexOf("--deploy"), args.size())).containsSubsequence(
+                "--deploy", home.resolve("target/artemis-ra.rar").toString(), "--deploy", home.resolve("target/herd.war").toString());
+        assertThat(args.get(args.indexOf("--rootdir") + 1)).isEqualTo(home.resolve("run/data/nodes/Welsh/payara").toString());
+        assertThat(Files.readString(home.resolve("run/data/nodes/Welsh/logging.properties")))
+                .contains(home.resolve("logs/Welsh.log").toString()).doesNotContain("@NODE_LOG@");
+    }
+
+    /**
+     * What the image build leaves in the herd's home, in a checkout's layout: the launcher's classes, the WAR and the
+     * adapter, Payara's unpacked runtime with the class-data archive. Only their names matter to the entrypoint: the
+     * stand-in java never reads them.
+     */
+    private void builtImageLayout() throws IOException {
+        Files.createSymbolicLink(home.resolve("classes"), ROOT.resolve("target/classes"));
+        Path target = Files.createDirectories(home.resolve("target"));
+        Files.createFile(target.resolve("herd.war"));
+        Files.createFile(target.resolve("artemis-ra.rar"));
+        Path runtime = Files.createDirectories(target.resolve("payara-runtime"));
+        Files.createDirectories(runtime.resolve("config"));
+        Files.writeString(runtime.resolve("config/domain.xml"), "<domain/>");
+        Files.createFile(runtime.resolve("herd-classes.jsa"));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Add-Opens", "java.base/java.lang");
+        try (JarOutputStream launcher = new JarOutputStream(Files.newOutputStream(runtime.resolve("launch-micro.jar")), manifest)) {
+            launcher.flush();
+        }
     }
 
     private String stderr() throws IOException {
