@@ -56,18 +56,8 @@ public final class NodeProcess implements AutoCloseable {
         return address;
     }
 
-    /** The node's resident memory in KiB, as the kernel counts it (0 if unknown). */
-    public long residentKib() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not on Linux, or the process is gone
-        }
-        return 0;
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

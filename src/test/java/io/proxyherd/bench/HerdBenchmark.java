@@ -40,7 +40,7 @@ class HerdBenchmark {
             double upAfter = seconds(started);
             report("herd up (broker + " + herd.processes().size() + " nodes, each serving)", "%.1f s", upAfter);
             table.row(Section.START, "herd up, every node serving", String.format(Locale.ROOT, "%.0f s", upAfter));
-            String rssAfterStart = rss(herd, "RSS after start");
+            String rssAfterStart = rss(herd, "memory after start");
             Path archive = HerdFiles.inCheckout(Path.of("").toAbsolutePath()).runtime().classDataArchive();
             String archiveSize = Files.isRegularFile(archive) ? (Files.size(archive) >> 20) + " MB" : "none";
             report("class-data archive the nodes map", "%s", archiveSize);
@@ -64,8 +64,8 @@ class HerdBenchmark {
 
             convergence.loaded(oneShot.perSecond() / 2, BACKGROUND, settings.backgroundLoad());
             OpenConnections.check(herd.clientPort(ORIGIN), settings.connections(), ORIGIN, herd.processes(), table);
-            String rssAfterRun = rss(herd, "RSS after the run");
-            table.row(Section.MEMORY, "memory per node (RSS)", rssAfterStart + " after start, " + rssAfterRun + " after the run (Holiday's since its restart)");
+            String rssAfterRun = rss(herd, "memory after the run");
+            table.row(Section.MEMORY, "memory per node, RSS (PSS: shared pages split among the processes sharing them)", rssAfterStart + " after start, " + rssAfterRun + " after the run (Holiday's since its restart)");
         }
         table.print();
     }
@@ -89,15 +89,20 @@ class HerdBenchmark {
         return PipelinedLoad.run(List.of(port), settings.clients(), settings.pipelineDepth(), settings.measure());
     }
 
+    /** Each node's resident and proportional memory, printed; returns the range of both for the table. */
     private static String rss(BenchHerd herd, String when) {
-        long least = Long.MAX_VALUE;
-        long most = 0;
+        long[] resident = {Long.MAX_VALUE, 0};
+        long[] proportional = {Long.MAX_VALUE, 0};
         for (NodeProcess node : herd.processes()) {
-            long mb = node.residentKib() / 1024;
-            report(when + ", " + node.address().name(), "%d MB", mb);
-            least = Math.min(least, mb);
-            most = Math.max(most, mb);
+            ProcessMemory memory = ProcessMemory.of(node.pid());
+            long rss = memory.residentKib() / 1024;
+            long pss = memory.proportionalKib() / 1024;
+            report(when + ", " + node.address().name(), "RSS %d MB, PSS %d MB", rss, pss);
+            resident[0] = Math.min(resident[0], rss);
+            resident[1] = Math.max(resident[1], rss);
+            proportional[0] = Math.min(proportional[0], pss);
+            proportional[1] = Math.max(proportional[1], pss);
         }
-        return least + "-" + most + " MB";
+        return resident[0] + "-" + resident[1] + " MB (PSS " + proportional[0] + "-" + proportional[1] + ")";
     }
 }
