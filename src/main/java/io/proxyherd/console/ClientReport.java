@@ -2,12 +2,10 @@ package io.proxyherd.console;
 
 import static io.proxyherd.json.SharedJson.JSON;
 
-import io.proxyherd.protocol.AtLine;
+import io.proxyherd.flood.LocationRegistry;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 
 /** {@code GET /api/clients}: the clients this node knows, most recent client time first, optionally searched. */
@@ -24,14 +22,12 @@ public final class ClientReport {
      * @param query a case-insensitive substring of the client id, or null/blank for every client
      * @param limit at most this many clients are listed (clamped to 0..{@link #MAX_LIMIT})
      */
-    public static JsonObject of(List<AtLine> known, String query, int limit, long nowMillis) {
+    public static JsonObject of(LocationRegistry registry, String query, int limit, long nowMillis) {
         String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        List<AtLine> matched = known.stream()
-                .filter(line -> line.clientId().toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparing(AtLine::clientTime).reversed().thenComparing(AtLine::clientId))
-                .toList();
+        LocationRegistry.Newest newest = registry.newest(id -> id.toLowerCase(Locale.ROOT).contains(needle),
+                Math.max(0, Math.min(limit, MAX_LIMIT)));
         JsonArrayBuilder clients = JSON.createArrayBuilder();
-        matched.stream().limit(Math.max(0, Math.min(limit, MAX_LIMIT))).forEach(line -> {
+        newest.lines().forEach(line -> {
             BigDecimal clientMillis = line.clientTime().seconds().multiply(THOUSAND).stripTrailingZeros();
             double ago = (nowMillis - clientMillis.doubleValue()) / 1000;
             clients.add(JSON.createObjectBuilder()
@@ -43,8 +39,8 @@ public final class ClientReport {
                     .add("agoSeconds", Math.round(ago * 10) / 10.0));
         });
         return JSON.createObjectBuilder()
-                .add("total", known.size())
-                .add("matched", matched.size())
+                .add("total", registry.size())
+                .add("matched", newest.matched())
                 .add("clients", clients)
                 .build();
     }

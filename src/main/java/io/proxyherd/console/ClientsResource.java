@@ -22,7 +22,7 @@ public class ClientsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response clients(@QueryParam("q") String query, @QueryParam("limit") String limit) {
-        return ApiAnswer.of(ClientReport.of(registry.all(), query, limit(limit), System.currentTimeMillis()));
+        return ApiAnswer.of(ClientReport.of(registry, query, limit(limit), System.currentTimeMillis()));
     }
 
     private static int limit(String text) {

@@ -1,10 +1,16 @@
 package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
+import io.proxyherd.protocol.ClientTime;
+import java.util.AbstractList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /**
  * What this node knows: each client's latest AT line, wherever the client reported. Safe for concurrent use.
@@ -48,8 +54,52 @@ public final class LocationRegistry {
         return latest.size();
     }
 
+    /**
+     * Every line known, as they were when asked, each read from its text only when the list is asked for it:
+     * a catch-up of every client then needs memory for its messages, not for every line read at once.
+     */
     public List<AtLine> all() {
-        return latest.values().stream().map(LocationRegistry::line).toList();
+        String[] texts = latest.values().toArray(String[]::new);
+        return new AbstractList<>() {
+            @Override
+            public AtLine get(int index) {
+                return line(texts[index]);
+            }
+
+            @Override
+            public int size() {
+                return texts.length;
+            }
+        };
+    }
+
+    /**
+     * The {@code limit} clients whose id {@code clientIds} accepts with the newest client times (then by id),
+     * newest first, and how many it accepted; only those listed are read whole.
+     */
+    public Newest newest(Predicate<String> clientIds, int limit) {
+        PriorityQueue<Known> oldestFirst = new PriorityQueue<>(Known.NEWEST_FIRST.reversed());
+        int matched = 0;
+        for (Map.Entry<String, String> client : latest.entrySet()) {
+            if (!clientIds.test(client.getKey())) {
+                continue;
+            }
+            matched++;
+            Known known = new Known(client.getKey(), AtLine.clientTimeOf(client.getValue()), client.getValue());
+            oldestFirst.add(known);
+            if (oldestFirst.size() > limit) {
+                oldestFirst.poll();
+            }
+        }
+        List<AtLine> lines = oldestFirst.stream().sorted(Known.NEWEST_FIRST).map(known -> line(known.text())).toList();
+        return new Newest(matched, lines);
+    }
+
+    /** What {@link #newest} found: how many clients matched, and the newest of them. */
+    public record Newest(int matched, List<AtLine> lines) {}
+
+    private record Known(String clientId, ClientTime time, String text) {
+        static final Comparator<Known> NEWEST_FIRST = Comparator.comparing(Known::time).reversed().thenComparing(Known::clientId);
     }
 
     private static AtLine line(String text) {

@@ -79,11 +79,20 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
      * @throws IllegalArgumentException if {@code otherText} does not end in a client time
      */
     public int compareToText(String otherText) {
-        int byTime = clientTime.compareTo(new ClientTime(otherText.substring(otherText.lastIndexOf(' ') + 1)));
+        int byTime = clientTime.compareTo(clientTimeOf(otherText));
         if (byTime != 0) {
             return byTime;
         }
         return otherText.compareTo(text());
+    }
+
+    /**
+     * The client time of the line whose {@link #text()} is {@code text}, read from its last field alone.
+     *
+     * @throws IllegalArgumentException if {@code text} does not end in a client time
+     */
+    public static ClientTime clientTimeOf(String text) {
+        return new ClientTime(text.substring(text.lastIndexOf(' ') + 1));
     }
 
     @Override

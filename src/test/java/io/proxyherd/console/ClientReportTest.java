@@ -3,8 +3,8 @@ package io.proxyherd.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxyherd.protocol.AtLine;
+import io.proxyherd.flood.LocationRegistry;
 import jakarta.json.JsonObject;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClientReportTest {
@@ -16,7 +16,7 @@ class ClientReportTest {
 
     @Test
     void everyClientMostRecentFirstWithItsFields() {
-        JsonObject report = ClientReport.of(List.of(KIWI, APPLE, PEAR), null, 200, NOW);
+        JsonObject report = ClientReport.of(registry(KIWI, APPLE, PEAR), null, 200, NOW);
 
         assertThat(report.getInt("total")).isEqualTo(3);
         assertThat(report.getInt("matched")).isEqualTo(3);
@@ -30,7 +30,7 @@ class ClientReportTest {
 
     @Test
     void searchesTheIdCaseInsensitively() {
-        JsonObject report = ClientReport.of(List.of(KIWI, APPLE, PEAR), "  EXAMPLE ", 200, NOW);
+        JsonObject report = ClientReport.of(registry(KIWI, APPLE, PEAR), "  EXAMPLE ", 200, NOW);
 
         assertThat(report.getInt("total")).isEqualTo(3);
         assertThat(report.getInt("matched")).isEqualTo(2);
@@ -39,9 +39,17 @@ class ClientReportTest {
 
     @Test
     void listsAtMostTheLimitButCountsEveryMatch() {
-        assertThat(ClientReport.of(List.of(KIWI, APPLE, PEAR), "", 1, NOW).getJsonArray("clients")).hasSize(1);
-        assertThat(ClientReport.of(List.of(KIWI, APPLE, PEAR), "", 1, NOW).getInt("matched")).isEqualTo(3);
-        assertThat(ClientReport.of(List.of(KIWI, APPLE, PEAR), "", -5, NOW).getJsonArray("clients")).isEmpty();
+        assertThat(ClientReport.of(registry(KIWI, APPLE, PEAR), "", 1, NOW).getJsonArray("clients")).hasSize(1);
+        assertThat(ClientReport.of(registry(KIWI, APPLE, PEAR), "", 1, NOW).getInt("matched")).isEqualTo(3);
+        assertThat(ClientReport.of(registry(KIWI, APPLE, PEAR), "", -5, NOW).getJsonArray("clients")).isEmpty();
+    }
+
+    private static LocationRegistry registry(AtLine... lines) {
+        LocationRegistry registry = new LocationRegistry();
+        for (AtLine line : lines) {
+            registry.offer(line);
+        }
+        return registry;
     }
 
     private static AtLine at(String line) {

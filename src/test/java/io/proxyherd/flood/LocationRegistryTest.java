@@ -111,4 +111,31 @@ class LocationRegistryTest {
     private static AtLine at(String text) {
         return AtLine.parse(text).orElseThrow(() -> new AssertionError("not an AT line: " + text));
     }
+
+    @Test
+    void newestListsTheNewestMatchingClientsFirstAndCountsEveryMatch() {
+        for (int i = 0; i < 50; i++) {
+            registry.offer(at("AT Welsh +0.100000000 client-" + i + " +34.068930-118.445127 " + (1000 + (i * 7) % 50)));
+        }
+        registry.offer(at("AT Welsh +0.100000000 other +34.068930-118.445127 5000"));
+        registry.offer(at("AT Welsh +0.100000000 client-tie +34.068930-118.445127 1049"));
+
+        LocationRegistry.Newest newest = registry.newest(id -> id.startsWith("client-"), 3);
+
+        assertThat(newest.matched()).isEqualTo(51);
+        assertThat(newest.lines()).extracting(AtLine::clientId).containsExactly("client-7", "client-tie", "client-14");
+        assertThat(registry.newest(id -> true, 0).lines()).isEmpty();
+        assertThat(registry.newest(id -> true, 0).matched()).isEqualTo(52);
+    }
+
+    @Test
+    void allIsWhatWasKnownWhenAsked() {
+        AtLine kiwi = at("AT Welsh +0.100000000 kiwi +34.068930-118.445127 2");
+        registry.offer(kiwi);
+
+        List<AtLine> known = registry.all();
+        registry.offer(at("AT Welsh +0.100000000 apple +34.068930-118.445127 1"));
+
+        assertThat(known).containsExactly(kiwi);
+    }
 }
