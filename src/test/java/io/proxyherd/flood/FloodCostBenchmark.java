@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
  * What one update costs a forwarding node, in this JVM's CPU time: decoding it from a batch, offering it to
  * the registry, encoding it again for the next hop; and how much heap each client the registry knows keeps.
  * Prints figures, asserts none. Not in the normal suite (the name does not end in Test). The nodes run C1
- * only, so run it the same way:
- * {@code ./mvnw -B test -Dtest=FloodCostBenchmark -DargLine=-XX:TieredStopAtLevel=1 [-Dflood.clients=200000]}.
+ * only, so run it the same way, with a fixed heap touched in advance (a growing heap's page faults count as
+ * the thread's CPU time and swamp the figures):
+ * {@code ./mvnw -B test -Dtest=FloodCostBenchmark -DargLine="-XX:TieredStopAtLevel=1 -Xms2g -Xmx2g -XX:+AlwaysPreTouch"
+ * [-Dflood.clients=200000]}.
  */
 class FloodCostBenchmark {
 
