@@ -2,7 +2,6 @@ package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
 import io.proxyherd.topology.LocalNode;
-import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,19 +64,7 @@ public final class FloodRules {
         if (!node.neighbours().contains(asker)) {
             throw new IllegalArgumentException(asker + " is not a neighbour of " + node.name());
         }
-        List<AtLine> lines = registry.all();
-        // A view, not a copy: every client's update need not be in memory at once.
-        List<Update> known = new AbstractList<>() {
-            @Override
-            public Update get(int index) {
-                return Update.unstamped(lines.get(index));
-            }
-
-            @Override
-            public int size() {
-                return lines.size();
-            }
-        };
+        List<Update> known = new MappedView<>(registry.all(), Update::unstamped);
         if (!known.isEmpty()) {
             links.send(Lane.CATCH_UP, Set.of(asker), known);
         }
