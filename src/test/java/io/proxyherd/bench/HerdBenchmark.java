@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,18 +92,16 @@ class HerdBenchmark {
 
     /** Each node's resident and proportional memory, printed; returns the range of both for the table. */
     private static String rss(BenchHerd herd, String when) {
-        long[] resident = {Long.MAX_VALUE, 0};
-        long[] proportional = {Long.MAX_VALUE, 0};
+        LongSummaryStatistics resident = new LongSummaryStatistics();
+        LongSummaryStatistics proportional = new LongSummaryStatistics();
         for (NodeProcess node : herd.processes()) {
             ProcessMemory memory = ProcessMemory.of(node.pid());
             long rss = memory.residentKib() / 1024;
             long pss = memory.proportionalKib() / 1024;
             report(when + ", " + node.address().name(), "RSS %d MB, PSS %d MB", rss, pss);
-            resident[0] = Math.min(resident[0], rss);
-            resident[1] = Math.max(resident[1], rss);
-            proportional[0] = Math.min(proportional[0], pss);
-            proportional[1] = Math.max(proportional[1], pss);
+            resident.accept(rss);
+            proportional.accept(pss);
         }
-        return resident[0] + "-" + resident[1] + " MB (PSS " + proportional[0] + "-" + proportional[1] + ")";
+        return resident.getMin() + "-" + resident.getMax() + " MB (PSS " + proportional.getMin() + "-" + proportional.getMax() + ")";
     }
 }
