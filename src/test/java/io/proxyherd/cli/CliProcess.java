@@ -31,8 +31,9 @@ final class CliProcess implements AutoCloseable {
     /** A line the command printed, and when it arrived (System.nanoTime). */
     record Line(String text, long receivedNanos) {}
 
-    /** CSI sequences ({@code ESC [ ... final}) and the two-character keypad mode switches ({@code ESC =}, {@code ESC >}). */
+    /** The summary {@code herd up} prints once every node serves. */
     private static final Pattern HERD_UP = Pattern.compile("Herd up in (\\d+\\.\\d) s: .*");
+    /** CSI sequences ({@code ESC [ ... final}) and the two-character keypad mode switches ({@code ESC =}, {@code ESC >}). */
     private static final Pattern CONTROL_SEQUENCE = Pattern.compile("\u001b\\[[0-?]*[ -/]*[@-~]|\u001b[=>]");
 
     private final String name;

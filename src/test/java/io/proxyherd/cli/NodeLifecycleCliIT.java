@@ -160,7 +160,6 @@ class NodeLifecycleCliIT {
         return PORTS.get(node);
     }
 
-
     private static Map<String, List<String>> rows(CliRun run) {
         return run.out().lines().skip(1).map(line -> List.of(line.split(" +"))).collect(Collectors.toMap(row -> row.get(0), row -> row));
     }
