@@ -4,6 +4,7 @@ import static io.proxyherd.bench.Figures.report;
 import static io.proxyherd.bench.Figures.seconds;
 
 import io.proxyherd.bench.Report.Section;
+import io.proxyherd.bench.ThroughputRun.Ceiling;
 import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.NodeProcess;
 import java.nio.file.Files;
@@ -51,8 +52,8 @@ class HerdBenchmark {
 
             warmUp(herd, ceiling.port());
             // Measured while the herd is idle: the ceiling is this machine's, not what the herd leaves of it.
-            LoadResult ceilingOneShot = oneShot(ceiling.port());
-            LoadResult ceilingPersistent = persistent(ceiling.port());
+            Ceiling ceilingOneShot = Ceiling.measure(this::oneShot, ceiling.port());
+            Ceiling ceilingPersistent = Ceiling.measure(this::persistent, ceiling.port());
 
             ConvergenceRun convergence = new ConvergenceRun(herd, table, ORIGIN, OBSERVER, settings.convergenceSamples());
             convergence.idle(settings.measure().multipliedBy(3));

@@ -18,6 +18,16 @@ final class ThroughputRun {
         LoadResult run(int port) throws Exception;
     }
 
+    /** A load run on the ceiling server, and the CPU this JVM (server and load generator) spent on it. */
+    record Ceiling(LoadResult load, CpuUse cpu) {
+
+        static Ceiling measure(Load load, int port) throws Exception {
+            CpuUse before = CpuUse.readThisJvm();
+            LoadResult result = load.run(port);
+            return new Ceiling(result, CpuUse.readThisJvm().since(before));
+        }
+    }
+
     private final BenchHerd herd;
     private final Report table;
     private final String origin;
@@ -31,11 +41,14 @@ final class ThroughputRun {
     }
 
     /** Runs the load at the origin; {@code ceiling} is the same load's result on the ceiling server. */
-    LoadResult measure(String kind, String what, Load load, LoadResult ceiling) throws Exception {
+    LoadResult measure(String kind, String what, Load load, Ceiling ceiling) throws Exception {
         WireCost before = WireCost.read(herd);
+        CpuUse cpuBefore = CpuUse.read(herd.processes());
         LoadResult result = load.run(herd.clientPort(origin));
         long ended = System.nanoTime();
-        compare(what, result, ceiling);
+        CpuUse cpu = CpuUse.read(herd.processes()).since(cpuBefore);
+        compare(what, result, ceiling.load());
+        cpuCost(kind, result.answered(), cpu, ceiling);
         drain(kind, result, ended);
         wireCost(kind, result.answered(), WireCost.read(herd).since(before));
         return result;
@@ -49,6 +62,15 @@ final class ThroughputRun {
             report(name, "%.2f ms (ceiling %.2f ms)", herd.millisAt(percent), ceiling.millisAt(percent));
             table.compared(name, "ms", herd.millisAt(percent), ceiling.millisAt(percent));
         }
+    }
+
+    private void cpuCost(String kind, long iamats, CpuUse herdCpu, Ceiling ceiling) {
+        String herdPer = herdCpu.perIamat(iamats);
+        String ceilingPer = ceiling.cpu().perIamat(ceiling.load().answered());
+        report("  " + kind + ": CPU per IAMAT", "%s; ceiling %s", herdPer, ceilingPer);
+        table.compared("  CPU per IAMAT, all processes", "µs", herdCpu.totalNanos() / 1e3 / iamats,
+                ceiling.cpu().totalNanos() / 1e3 / ceiling.load().answered());
+        table.row(Section.THROUGHPUT, "  CPU per IAMAT, by process (the broker runs in the load generator's JVM)", herdPer);
     }
 
     private void drain(String kind, LoadResult result, long ended) throws Exception {
