@@ -15,6 +15,8 @@ import java.util.List;
  */
 public final class NodeCommand {
 
+    static final String CONFIG_DIR = "${configDir}";
+
     private NodeCommand() {}
 
     /** The node's full command line; {@code extraJvmOptions} come after the file's, so they win. */
@@ -49,14 +51,19 @@ public final class NodeCommand {
         return instance;
     }
 
-    /** The options of a {@code node-jvm.options} file, in their order. */
+    /**
+     * The options of a {@code node-jvm.options} file, in their order, with {@value #CONFIG_DIR} standing for
+     * the file's own folder (an option that names a file beside it works wherever the node starts).
+     */
     static List<String> jvmOptions(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + " is missing: the node JVM options are read from it");
         }
+        String folder = file.toAbsolutePath().getParent().toString();
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(option -> option.replace(CONFIG_DIR, folder))
                 .toList();
     }
 }

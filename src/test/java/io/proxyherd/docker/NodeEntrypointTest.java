@@ -87,8 +87,10 @@ class NodeEntrypointTest {
         entrypoint.destroy();
         entrypoint.waitFor(60, TimeUnit.SECONDS);
 
+        String configDir = home.resolve("server-config").toString();
         List<String> options = Files.readAllLines(ROOT.resolve("server-config/node-jvm.options")).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(option -> option.replace("${configDir}", configDir)).toList();
         List<String> args = Files.readAllLines(home.resolve("java-args"));
         assertThat(options).isNotEmpty();
         assertThat(args.subList(0, options.size())).isEqualTo(options);

@@ -83,4 +83,13 @@ class PayaraRuntimeTest {
 
         assertThat(NodeCommand.jvmOptions(file)).containsExactly("-Xmx200m", "-XX:+UseSerialGC");
     }
+
+    @Test
+    void aNodeJvmOptionNamesAFileBesideItWithConfigDir() throws IOException {
+        Path file = folder.resolve("node-jvm.options");
+        Files.write(file, List.of("-XX:CompilerDirectivesFile=${configDir}/directives.json"));
+
+        assertThat(NodeCommand.jvmOptions(file))
+                .containsExactly("-XX:CompilerDirectivesFile=" + folder.toAbsolutePath().resolve("directives.json"));
+    }
 }
