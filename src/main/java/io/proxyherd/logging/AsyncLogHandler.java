@@ -24,10 +24,8 @@ import java.util.logging.LogRecord;
  * A handler that never makes the logging thread wait: {@link #publish} only adds the record to a bounded
  * buffer, and one writer thread formats it and writes it out, in buffer order. When the buffer is full the
  * record is dropped and counted; the writer reports the count in the log itself once it has caught up
- * (and at least every second while it has not). A record published to an idle writer reaches the output at
- * once; while records keep coming, the writer takes what gathered every {@value #LINGER_MILLIS} ms and writes
- * it in one go, so a busy node pays neither a wake-up per record nor a write per few lines (both were
- * about 40% of its logging's CPU). All lines are written at {@link #close}.
+ * (and at least every second while it has not). Written lines reach the output within a second, at once
+ * when the buffer runs empty, and all of them at {@link #close}.
  *
  * <p>Lines are written whole, a batch of them per write, so another process or handler appending to the
  * same file (O_APPEND) never splits one of them. A record is formatted after {@code publish} returns, so its
@@ -39,8 +37,6 @@ public final class AsyncLogHandler extends Handler {
     /** How long {@link #close} waits for the writer to write what is buffered (a stalled disk must not hang a shutdown). */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     private static final int BATCH_CHARS = 64 * 1024;
-    /** How long a busy writer lets records gather between two writes. */
-    static final long LINGER_MILLIS = 100;
 
     private final Queue<LogRecord> buffer = new ConcurrentLinkedQueue<>();
     private final AtomicInteger buffered = new AtomicInteger();
@@ -50,8 +46,7 @@ public final class AsyncLogHandler extends Handler {
     private final OutputStream out;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread writer;
-    // Set by the writer just before it parks with nothing to write: publishers wake it only then, or when
-    // the buffer is half full.
+    // Set by the writer just before it parks: publishers wake it only then.
     private volatile boolean idle;
     private volatile boolean closed;
 
@@ -95,7 +90,7 @@ public final class AsyncLogHandler extends Handler {
             return;
         }
         buffer.add(record);
-        if (idle || buffered.get() > capacity / 2) {
+        if (idle) {
             LockSupport.unpark(writer);
         }
     }
@@ -105,7 +100,7 @@ public final class AsyncLogHandler extends Handler {
         return dropped.sum();
     }
 
-    /** Asks the writer to write out what it has at once instead of within {@value #LINGER_MILLIS} ms. */
+    /** Asks the writer to write out what it has; it does so anyway whenever the buffer runs empty. */
     @Override
     public void flush() {
         LockSupport.unpark(writer);
@@ -130,17 +125,18 @@ public final class AsyncLogHandler extends Handler {
         Batch batch = new Batch();
         long flushEvery = FLUSH_INTERVAL.toNanos();
         long lastFlush = System.nanoTime();
-        long linger = TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
         try {
             while (true) {
-                boolean wrote = false;
-                for (LogRecord record = buffer.poll(); record != null; record = buffer.poll()) {
+                LogRecord record = buffer.poll();
+                if (record != null) {
                     buffered.decrementAndGet();
                     batch.add(record);
-                    wrote = true;
                     if (System.nanoTime() - lastFlush >= flushEvery) {
-                        break;
+                        batch.reportDrops();
+                        batch.flush();
+                        lastFlush = System.nanoTime();
                     }
+                    continue;
                 }
                 batch.reportDrops();
                 batch.flush();
@@ -151,16 +147,11 @@ public final class AsyncLogHandler extends Handler {
                     }
                     continue;
                 }
-                if (wrote) {
-                    // Busy: let the next records gather instead of being woken for each of them.
-                    LockSupport.parkNanos(this, linger);
-                } else {
-                    idle = true;
-                    if (buffer.isEmpty() && !closed) {
-                        LockSupport.parkNanos(this, flushEvery);
-                    }
-                    idle = false;
+                idle = true;
+                if (buffer.isEmpty() && !closed) {
+                    LockSupport.parkNanos(this, flushEvery);
                 }
+                idle = false;
                 // The container interrupts its threads as it stops; this one still has to write what close() leaves.
                 Thread.interrupted();
             }
