@@ -53,6 +53,11 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        if (!ctx.channel().isOpen()) {
+            // Read in the same read as a line over the limit, which closed the connection: not the client's to have
+            // applied (an IAMAT would flood) when it can never be answered.
+            return;
+        }
         LOG.info(() -> ctx.channel().remoteAddress() + " < " + line);
         if (++unanswered >= MAX_UNANSWERED) {
             ctx.channel().config().setAutoRead(false);

@@ -3,6 +3,7 @@ package io.proxyherd.listener;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
 
 /**
@@ -14,8 +15,30 @@ final class LineFraming extends LineBasedFrameDecoder {
     private final int maxLineBytes;
 
     LineFraming(int maxLineBytes) {
-        super(maxLineBytes, true, true);
+        // One byte more for Netty: it counts what it holds before the newline, so a line of exactly the limit
+        // whose CR came in one read and LF in the next would be refused. The limit itself is checked below.
+        super(maxLineBytes + 1, true, true);
         this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
+        Object frame = super.decode(ctx, buffer);
+        if (frame instanceof ByteBuf line && line.readableBytes() > maxLineBytes) {
+            int length = line.readableBytes();
+            line.release();
+            throw tooLong(length);
+        }
+        // Netty holds one byte more than the limit: refuse at once unless that byte may be the CR of a CRLF.
+        int held = buffer.readableBytes();
+        if (frame == null && held == maxLineBytes + 1 && buffer.getByte(buffer.writerIndex() - 1) != '\r') {
+            throw tooLong(held);
+        }
+        return frame;
+    }
+
+    private TooLongFrameException tooLong(int length) {
+        return new TooLongFrameException("a line of " + length + " bytes or more, over the limit of " + maxLineBytes);
     }
 
     @Override
@@ -26,8 +49,8 @@ final class LineFraming extends LineBasedFrameDecoder {
         }
         decode(ctx, in, out);
         int rest = in.readableBytes();
-        if (rest > 0 && rest <= maxLineBytes) {
-            int end = in.getByte(in.writerIndex() - 1) == '\r' ? rest - 1 : rest;
+        int end = rest > 0 && in.getByte(in.writerIndex() - 1) == '\r' ? rest - 1 : rest;
+        if (rest > 0 && end <= maxLineBytes) {
             out.add(in.readRetainedSlice(end));
             in.skipBytes(rest - end);
         }

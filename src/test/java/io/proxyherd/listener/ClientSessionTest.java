@@ -133,6 +133,33 @@ class ClientSessionTest {
     }
 
     @Test
+    void noLineAfterOneOverTheLimitIsTakenEvenInTheSameRead() {
+        send("x".repeat(MAX_LINE + 1) + "\nIAMAT after\n\n");
+
+        assertThat(seen).isEmpty();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitIsAnsweredWhenItsCrAndLfComeInTwoReads() {
+        String line = "z".repeat(MAX_LINE);
+
+        send(line + "\r");
+        send("\n");
+
+        assertThat(seen).containsExactly(line);
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void aLineOneOverTheLimitIsRefusedThoughNettyIsGivenOneByteMore() {
+        send("w".repeat(MAX_LINE + 1) + "\r\n");
+
+        assertThat(seen).isEmpty();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
     void aLineOfExactlyTheLimitIsAnswered() {
         String line = "y".repeat(MAX_LINE);
 
