@@ -74,6 +74,10 @@ public final class LocationRegistry {
                 continue;
             }
             matched++;
+            if (limit == 0) {
+                // Counting only (the console's total): no client time to read.
+                continue;
+            }
             Known known = new Known(client.getKey(), AtLine.clientTimeOf(client.getValue()), client.getValue());
             oldestFirst.add(known);
             if (oldestFirst.size() > limit) {
