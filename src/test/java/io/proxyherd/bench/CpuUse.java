@@ -52,20 +52,29 @@ record CpuUse(Map<String, Long> nanos) {
         return new CpuUse(spent);
     }
 
-    long totalNanos() {
+    private long totalNanos() {
         return nanos.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Microseconds of CPU per IAMAT, all together and per process: "total 734 µs (Welsh 180, ...)". */
-    String perIamat(long iamats) {
-        String each = nanos.entrySet().stream()
-                .map(e -> e.getKey() + " " + micros(e.getValue(), iamats))
-                .collect(Collectors.joining(", "));
-        return micros(totalNanos(), iamats) + " µs" + (nanos.size() > 1 ? " (" + each + ")" : "");
+    /** Microseconds of CPU per IAMAT, all processes together (0 when there were none). */
+    double totalMicrosPer(long iamats) {
+        return micros(totalNanos(), iamats);
     }
 
-    private static String micros(long nanos, long iamats) {
-        return String.format(Locale.ROOT, "%.0f", iamats == 0 ? 0.0 : nanos / 1e3 / iamats);
+    /** Microseconds of CPU per IAMAT, all together and per process: "734 µs (Welsh 180, ...)". */
+    String perIamat(long iamats) {
+        String each = nanos.entrySet().stream()
+                .map(e -> e.getKey() + " " + rounded(micros(e.getValue(), iamats)))
+                .collect(Collectors.joining(", "));
+        return rounded(totalMicrosPer(iamats)) + " µs" + (nanos.size() > 1 ? " (" + each + ")" : "");
+    }
+
+    private static double micros(long nanos, long iamats) {
+        return iamats == 0 ? 0.0 : nanos / 1e3 / iamats;
+    }
+
+    private static String rounded(double micros) {
+        return String.format(Locale.ROOT, "%.0f", micros);
     }
 
     private static long processNanos(long pid) {

@@ -68,8 +68,8 @@ final class ThroughputRun {
         String herdPer = herdCpu.perIamat(iamats);
         String ceilingPer = ceiling.cpu().perIamat(ceiling.load().answered());
         report("  " + kind + ": CPU per IAMAT", "%s; ceiling %s", herdPer, ceilingPer);
-        table.compared("  CPU per IAMAT, all processes", "µs", herdCpu.totalNanos() / 1e3 / iamats,
-                ceiling.cpu().totalNanos() / 1e3 / ceiling.load().answered());
+        table.compared("  CPU per IAMAT, all processes", "µs", herdCpu.totalMicrosPer(iamats),
+                ceiling.cpu().totalMicrosPer(ceiling.load().answered()));
         table.row(Section.THROUGHPUT, "  CPU per IAMAT, by process (the broker runs in the load generator's JVM)", herdPer);
     }
 
