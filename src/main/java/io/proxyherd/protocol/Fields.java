@@ -46,6 +46,21 @@ public final class Fields {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\u000B';
     }
 
+    /**
+     * True if {@code line} holds a character no command may: a control character other than the protocol's
+     * whitespace, or U+FFFD, which is what the node reads in place of bytes that are not UTF-8. Such text
+     * would otherwise be flooded to every node, logged and shown as a client's name.
+     */
+    static boolean hasForbiddenCharacter(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((Character.isISOControl(c) && !isWhitespace(c)) || c == '\uFFFD') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True if {@code text} could be a single field: non-empty and free of protocol whitespace. */
     static boolean isField(String text) {
         if (text == null || text.isEmpty()) {

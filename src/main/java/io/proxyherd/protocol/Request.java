@@ -8,11 +8,15 @@ public sealed interface Request permits IAmAt, WhatsAt, Invalid {
 
     /**
      * Parses one line, given without its line terminator. Never throws: anything that is not a well-formed
-     * {@code IAMAT} or {@code WHATSAT} (including {@code AT} lines and a null line, taken as empty) is {@link Invalid}.
+     * {@code IAMAT} or {@code WHATSAT} (including {@code AT} lines, a null line, taken as empty, and a line holding a
+     * control character or bytes that were not UTF-8) is {@link Invalid}.
      */
     static Request parse(String line) {
         if (line == null) {
             return new Invalid("");
+        }
+        if (Fields.hasForbiddenCharacter(line)) {
+            return new Invalid(line);
         }
         List<String> fields = Fields.split(line);
         Optional<? extends Request> request = fields.isEmpty() ? Optional.empty() : switch (fields.get(0)) {

@@ -93,7 +93,8 @@ class ProtocolFuzzTest {
 
     private static Arbitrary<String> clientId() {
         return Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().withChars(".-_@").ofMinLength(1).ofMaxLength(12),
-                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(4));
+                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(4),
+                Arbitraries.of("a\u0000b", "\uFFFD", "x\u001B[2J", "nel\u0085", "del\u007F", "caf\u00E9"));
     }
 
     /** Coordinates inside and just outside their ranges, and near misses in form. */
@@ -136,6 +137,8 @@ class ProtocolFuzzTest {
         record Nothing() {}
 
         private static final Pattern SPACE = Pattern.compile("[ \\t\\r\\n\\f\\u000B]+");
+        /** Control characters but the whitespace above, and the replacement character that stands for bytes not UTF-8. */
+        private static final Pattern FORBIDDEN = Pattern.compile("[\\p{Cc}\\uFFFD&&[^ \\t\\r\\n\\f\\u000B]]");
         private static final Pattern COORDINATES = Pattern.compile("([+-][0-9]+(?:\\.[0-9]+)?)([+-][0-9]+(?:\\.[0-9]+)?)");
         private static final Pattern TIME = Pattern.compile("[0-9]+(?:\\.[0-9]{1,9})?");
         private static final Pattern RADIUS = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
@@ -143,7 +146,7 @@ class ProtocolFuzzTest {
 
         static Object read(String line) {
             List<String> fields = Arrays.stream(SPACE.split(line)).filter(field -> !field.isEmpty()).toList();
-            if (fields.size() != 4) {
+            if (fields.size() != 4 || FORBIDDEN.matcher(line).find()) {
                 return new Nothing();
             }
             return switch (fields.get(0)) {

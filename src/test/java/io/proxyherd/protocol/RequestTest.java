@@ -146,12 +146,24 @@ class RequestTest {
             "WHATSAT kiwi 10 five",
             "WHATSAT kiwi 10 4294967301",
             "WHATSAT kiwi 10 99999999999999999999999999",
+            "IAMAT ki\u0000wi +34-118 1520023934",
+            "IAMAT kiwi\u001B[2J +34-118 1520023934",
+            "IAMAT kiwi\u007F +34-118 1520023934",
+            "IAMAT kiwi\u0085 +34-118 1520023934",
+            "IAMAT \uFFFD\uFFFD +34-118 1520023934",
+            "WHATSAT ki\u0000wi 10 5",
+            "\u0000",
     })
     void answersInvalidLinesWithQuestionMarkAndTheLine(String line) {
         Request request = Request.parse(line);
 
         assertThat(request).isEqualTo(new Invalid(line));
         assertThat(((Invalid) request).reply()).isEqualTo("? " + line + "\n");
+    }
+
+    @Test
+    void clientNamesMayHoldAnyOtherCharacter() {
+        assertThat(Request.parse("IAMAT caf\u00E9-\u6771\u4EAC-\uD83D\uDE00 +34-118 1520023934")).isInstanceOf(IAmAt.class);
     }
 
     @Test
