@@ -2,11 +2,22 @@ package io.proxyherd.activity;
 
 import java.util.List;
 
-/** What the node counts: client lines by kind, flood messages in and out, Places calls and cache lookups, log records dropped. */
+/**
+ * What the node counts: client lines by kind, connections refused or cut for breaking a limit, flood messages in
+ * and out, Places calls and cache lookups, log records dropped.
+ */
 public enum Count {
     IAMAT("iamat", "herd_iamat"),
     WHATSAT("whatsat", "herd_whatsat"),
     INVALID("invalid", "herd_invalid_lines"),
+    /** Connections closed as soon as they opened: over the node's or their address's limit. */
+    CONNECTIONS_REFUSED("connectionsRefused", "herd_connections_refused"),
+    /** Connections closed for a line over the length limit. */
+    CUT_LINE_TOO_LONG("cutLineTooLong", "herd_connections_cut_line_too_long"),
+    /** Connections closed for a line left unfinished past the line timeout. */
+    CUT_LINE_TOO_SLOW("cutLineTooSlow", "herd_connections_cut_line_too_slow"),
+    /** Connections closed for leaving more replies unread than the limit. */
+    CUT_REPLIES_UNREAD("cutRepliesUnread", "herd_connections_cut_replies_unread"),
     FLOOD_IN("floodIn", "herd_flood_in"),
     FLOOD_OUT("floodOut", "herd_flood_out"),
     /** JMS messages sent to neighbours' queues, each carrying a batch of updates. */

@@ -1,15 +1,9 @@
 package io.proxyherd.listener;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.string.StringDecoder;
-import io.netty.handler.timeout.IdleStateHandler;
+import io.proxyherd.activity.NodeActivity;
 import io.proxyherd.topology.LocalNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,12 +37,19 @@ public class ClientListener {
     LocalNode node;
 
     @Inject
+    NodeActivity activity;
+
+    @Inject
     @ConfigProperty(name = "herd.listener.bind-address")
     String bindAddress;
 
     @Inject
     @ConfigProperty(name = "herd.listener.max-line-bytes")
     int maxLineBytes;
+
+    @Inject
+    @ConfigProperty(name = "herd.listener.line-timeout-seconds")
+    int lineTimeoutSeconds;
 
     @Inject
     @ConfigProperty(name = "herd.listener.idle-timeout-seconds")
@@ -59,45 +60,36 @@ public class ClientListener {
     int maxConnections;
 
     @Inject
+    @ConfigProperty(name = "herd.listener.max-connections-per-address")
+    int maxConnectionsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "herd.listener.max-unread-reply-bytes")
+    int maxUnreadReplyBytes;
+
+    @Inject
     @ConfigProperty(name = "herd.listener.threads")
     int ioThreads;
 
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
-    private ConnectionLimit connections;
+    private ClientPipeline pipeline;
     private volatile Channel channel;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) throws InterruptedException {
-        connections = new ConnectionLimit(maxConnections);
+        ConnectionLimits limits = new ConnectionLimits(maxConnections, maxConnectionsPerAddress, maxLineBytes,
+                Duration.ofSeconds(lineTimeoutSeconds), Duration.ofSeconds(idleTimeoutSeconds), maxUnreadReplyBytes);
+        pipeline = new ClientPipeline(handler, limits, activity::count);
         acceptor = new NioEventLoopGroup(1, threads);
         workers = new NioEventLoopGroup(ioThreads, threads);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(acceptor, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel client) {
-                        client.pipeline().addLast(
-                                connections,
-                                new IdleStateHandler(0, 0, idleTimeoutSeconds, TimeUnit.SECONDS),
-                                new LineFraming(maxLineBytes),
-                                new StringDecoder(StandardCharsets.UTF_8),
-                                new ClientSession(handler, maxLineBytes));
-                    }
-                });
         InetSocketAddress address = new InetSocketAddress(bindAddress, port());
         try {
-            channel = bootstrap.bind(address).sync().channel();
+            channel = pipeline.server(acceptor, workers).bind(address).sync().channel();
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("cannot open the client port " + address + ": " + e.getMessage(), e);
         }
-        LOG.info(() -> "listening for clients on " + address + " (lines up to " + maxLineBytes + " bytes, "
-                + maxConnections + " connections, idle timeout " + idleTimeoutSeconds + " s)");
+        LOG.info(() -> "listening for clients on " + address + " with " + limits);
     }
 
     public boolean isListening() {
@@ -110,7 +102,7 @@ public class ClientListener {
     }
 
     public int openConnections() {
-        return connections == null ? 0 : connections.open();
+        return pipeline == null ? 0 : pipeline.openConnections();
     }
 
     @PreDestroy

@@ -4,21 +4,25 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.proxyherd.activity.Count;
 import java.io.IOException;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One client connection: each line is answered in a single write, in the order the lines came, however
  * long each answer takes. Once the client half-closes, the connection closes after the last answer.
- * Anything going wrong closes this connection only.
+ * Anything going wrong closes this connection only, and so does a client that leaves more replies unread
+ * than its limit: the node holds what the socket cannot take yet, and would otherwise hold it without end.
  */
 final class ClientSession extends SimpleChannelInboundHandler<String> {
 
@@ -28,15 +32,18 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
     private static final int MAX_UNANSWERED = 64;
 
     private final LineHandler handler;
-    private final int maxLineBytes;
+    private final ConnectionLimits limits;
+    private final Consumer<Count> counts;
 
     // Touched only on the channel's event loop.
     private CompletableFuture<Void> answered = CompletableFuture.completedFuture(null);
     private int unanswered;
 
-    ClientSession(LineHandler handler, int maxLineBytes) {
+    /** {@code counts} hears of each connection this closes for breaking a limit. */
+    ClientSession(LineHandler handler, ConnectionLimits limits, Consumer<Count> counts) {
         this.handler = handler;
-        this.maxLineBytes = maxLineBytes;
+        this.limits = limits;
+        this.counts = counts;
     }
 
     @Override
@@ -78,12 +85,29 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
     }
 
     private void write(ChannelHandlerContext ctx, String reply) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
         LOG.info(() -> ctx.channel().remoteAddress() + " > " + reply);
         ctx.writeAndFlush(ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(reply), StandardCharsets.UTF_8),
                 ctx.voidPromise());
+        long unread = unreadBytes(ctx);
+        if (unread > limits.maxUnreadReplyBytes()) {
+            LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": " + unread + " bytes of replies it has not read,"
+                    + " over the limit of " + limits.maxUnreadReplyBytes() + " (herd.listener.max-unread-reply-bytes)");
+            counts.accept(Count.CUT_REPLIES_UNREAD);
+            ctx.close();
+            return;
+        }
         if (--unanswered < MAX_UNANSWERED / 2 && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    /** What the socket has not taken yet: the client is not reading it, or not as fast as it asks. */
+    private static long unreadBytes(ChannelHandlerContext ctx) {
+        ChannelOutboundBuffer waiting = ctx.channel().unsafe().outboundBuffer();
+        return waiting == null ? 0 : waiting.totalPendingWriteBytes();
     }
 
     @Override
@@ -103,7 +127,12 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": it sent a line over " + maxLineBytes + " bytes");
+            if (!ctx.channel().isActive()) {
+                return;  // the rest of the same line, met again when the closed connection's last bytes are framed
+            }
+            LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": it sent a line over " + limits.maxLineBytes()
+                    + " bytes (herd.listener.max-line-bytes)");
+            counts.accept(Count.CUT_LINE_TOO_LONG);
         } else if (cause instanceof IOException) {
             LOG.fine(() -> "connection " + ctx.channel().remoteAddress() + " failed: " + cause.getMessage());
         } else {

@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.string.StringDecoder;
+import io.proxyherd.activity.Count;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ class ClientSessionTest {
     private final Map<String, CompletableFuture<String>> held = new HashMap<>();
     private final List<String> seen = new ArrayList<>();
     private final List<String> timed = new ArrayList<>();
+    private final List<Count> cuts = new ArrayList<>();
     private final LineHandler handler = new LineHandler() {
         @Override
         public CompletionStage<String> answer(String line) {
@@ -37,8 +39,8 @@ class ClientSessionTest {
             timed.add(line + " -> " + reply.strip() + (nanos >= 0 ? "" : " in negative time"));
         }
     };
-    private final EmbeddedChannel channel = new EmbeddedChannel(
-            new LineFraming(MAX_LINE), new StringDecoder(StandardCharsets.UTF_8), new ClientSession(handler, MAX_LINE));
+    private final EmbeddedChannel channel = new EmbeddedChannel(new LineFraming(MAX_LINE),
+            new StringDecoder(StandardCharsets.UTF_8), new ClientSession(handler, TestLimits.lineLimit(MAX_LINE), cuts::add));
 
     @Test
     void partialLinesAreJoinedAndCrlfAndLfBothEndALine() {
@@ -130,14 +132,16 @@ class ClientSessionTest {
         assertThat(seen).containsExactly("ok");
         assertThat(written()).isEqualTo("reply to ok\n");
         assertThat(channel.isOpen()).isFalse();
+        assertThat(cuts).containsExactly(Count.CUT_LINE_TOO_LONG);
     }
 
     @Test
     void noLineAfterOneOverTheLimitIsTakenEvenInTheSameRead() {
-        send("x".repeat(MAX_LINE + 1) + "\nIAMAT after\n\n");
+        send("x".repeat(MAX_LINE + 1) + "\nIAMAT after\n" + "z".repeat(MAX_LINE + 1) + "\n\n");
 
         assertThat(seen).isEmpty();
         assertThat(channel.isOpen()).isFalse();
+        assertThat(cuts).as("one connection cut, counted once").containsExactly(Count.CUT_LINE_TOO_LONG);
     }
 
     @Test

@@ -65,7 +65,7 @@ class LineFramingFuzzTest {
     void everyLineIsAnsweredOnceInOrderHoweverTheReadsAreSplit(@ForAll("streams") Stream stream) {
         List<String> answered = new ArrayList<>();
         EmbeddedChannel channel = new EmbeddedChannel(new LineFraming(MAX_LINE), new StringDecoder(StandardCharsets.UTF_8),
-                new ClientSession(new Echo(answered), MAX_LINE));
+                new ClientSession(new Echo(answered), TestLimits.lineLimit(MAX_LINE), count -> {}));
         byte[] bytes = stream.bytes();
         int from = 0;
         List<Integer> ends = new ArrayList<>(stream.cuts());
