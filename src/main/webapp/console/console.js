@@ -244,6 +244,7 @@
             renderHeader(state.herd);
             renderTopology(state.herd);
             renderNodes(state.herd);
+            renderUnreadable(state.herd);
             renderRates(state.herd);
         }
         if (state.clients) {
@@ -458,6 +459,28 @@
             rows.appendChild(tr);
         });
         byId('nodes').tBodies[0].replaceChildren(rows);
+    }
+
+    function renderUnreadable(herd) {
+        var entries = [];
+        (herd.nodes || []).forEach(function (node) {
+            ((node.node && node.node.unreadable) || []).forEach(function (message) {
+                entries.push({node: node.name, message: message});
+            });
+        });
+        entries.sort(function (a, b) { return b.message.at - a.message.at; });
+        var rows = document.createDocumentFragment();
+        entries.forEach(function (entry) {
+            var tr = el('tr');
+            tr.appendChild(el('td', {'class': 'name'}, entry.node));
+            tr.appendChild(el('td', null, utcDateTime(entry.message.at)));
+            tr.appendChild(el('td', null, entry.message.from === null ? '(not said)' : entry.message.from));
+            tr.appendChild(el('td', null, entry.message.messageId));
+            tr.appendChild(el('td', null, entry.message.problem));
+            rows.appendChild(tr);
+        });
+        byId('unreadable').tBodies[0].replaceChildren(rows);
+        byId('unreadable-card').hidden = entries.length === 0;
     }
 
     function numberCell(text, title, extraClass) {

@@ -19,6 +19,8 @@ public enum Count {
     /** Connections closed for leaving more replies unread than the limit. */
     CUT_REPLIES_UNREAD("cutRepliesUnread", "herd_connections_cut_replies_unread"),
     FLOOD_IN("floodIn", "herd_flood_in"),
+    /** Flood messages this node could not read, counted at their first delivery (see {@link UnreadableMessage}). */
+    FLOOD_UNREADABLE("floodUnreadable", "herd_flood_unreadable"),
     FLOOD_OUT("floodOut", "herd_flood_out"),
     /** JMS messages sent to neighbours' queues, each carrying a batch of updates. */
     FLOOD_MESSAGES_OUT("floodMessagesOut", "herd_flood_messages_out"),

@@ -2,6 +2,8 @@ package io.proxyherd.activity;
 
 import io.proxyherd.places.PlacesListener;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +19,20 @@ public final class NodeActivity implements PlacesListener {
 
     /** The seconds the API's rates average over. */
     public static final int RATE_SECONDS = 10;
+    /** How many of the latest unreadable flood messages the node keeps to show. */
+    public static final int RECENT_UNREADABLE = 10;
 
     private final Clock clock;
     private final ActivitySink sink;
     private final Map<Count, LongAdder> totals = new EnumMap<>(Count.class);
     private final Map<Timing, LatencyWindow> latencies = new EnumMap<>(Timing.class);
     private final RateHistory history = new RateHistory();
+    private final Deque<UnreadableMessage> unreadable = new ArrayDeque<>(RECENT_UNREADABLE);
 
     /** Everything at one moment. */
     public record Snapshot(long takenAt, Map<Count, Long> totals, Map<Count, Double> rates,
-            Map<Timing, LatencyWindow.Summary> latencies, List<RateHistory.Second> history) {}
+            Map<Timing, LatencyWindow.Summary> latencies, List<RateHistory.Second> history,
+            List<UnreadableMessage> recentUnreadable) {}
 
     public NodeActivity(Clock clock, ActivitySink sink) {
         this.clock = clock;
@@ -65,6 +71,17 @@ public final class NodeActivity implements PlacesListener {
         }
     }
 
+    /** A flood message that cannot be read, at its first delivery: counted, and kept among the latest few. */
+    public void unreadableFloodMessage(String from, String messageId, String problem) {
+        count(Count.FLOOD_UNREADABLE);
+        synchronized (unreadable) {
+            if (unreadable.size() == RECENT_UNREADABLE) {
+                unreadable.removeLast();
+            }
+            unreadable.addFirst(new UnreadableMessage(clock.millis(), from, messageId, problem));
+        }
+    }
+
     @Override
     public void cacheLookup(boolean hit) {
         count(hit ? Count.CACHE_HITS : Count.CACHE_MISSES);
@@ -88,6 +105,10 @@ public final class NodeActivity implements PlacesListener {
         }
         Map<Timing, LatencyWindow.Summary> summaries = new EnumMap<>(Timing.class);
         latencies.forEach((timing, window) -> summaries.put(timing, window.summary(now)));
-        return new Snapshot(now, sums, rates, summaries, history.history(now));
+        List<UnreadableMessage> recent;
+        synchronized (unreadable) {
+            recent = List.copyOf(unreadable);
+        }
+        return new Snapshot(now, sums, rates, summaries, history.history(now), recent);
     }
 }

@@ -7,6 +7,7 @@ import io.proxyherd.activity.LatencyWindow;
 import io.proxyherd.activity.NodeActivity;
 import io.proxyherd.activity.RateHistory;
 import io.proxyherd.activity.Timing;
+import io.proxyherd.activity.UnreadableMessage;
 import io.proxyherd.topology.LocalNode;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -35,6 +36,14 @@ public final class NodeReport {
             Count.FLOWS.forEach(count -> entry.add(count.key(), second.count(count)));
             history.add(entry);
         }
+        JsonArrayBuilder unreadable = JSON.createArrayBuilder();
+        for (UnreadableMessage message : activity.recentUnreadable()) {
+            JsonObjectBuilder entry = JSON.createObjectBuilder().add("at", message.atMillis());
+            (message.from() == null ? entry.addNull("from") : entry.add("from", message.from()))
+                    .add("messageId", message.messageId())
+                    .add("problem", message.problem());
+            unreadable.add(entry);
+        }
         return JSON.createObjectBuilder()
                 .add("name", node.name())
                 .add("startedAt", startedAt)
@@ -49,6 +58,7 @@ public final class NodeReport {
                 .add("rates", rates)
                 .add("latency", latency)
                 .add("history", history)
+                .add("unreadable", unreadable)
                 .build();
     }
 

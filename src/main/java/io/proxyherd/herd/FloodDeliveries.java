@@ -70,12 +70,13 @@ public class FloodDeliveries {
         }
     }
 
-    private static IllegalStateException unreadable(Message message, String from, String why) throws JMSException {
+    private IllegalStateException unreadable(Message message, String from, String why) throws JMSException {
         String what = "flood message " + message.getJMSMessageID() + " from " + from + " on " + message.getJMSDestination()
                 + " cannot be read: " + why;
         int delivery = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
         if (delivery <= 1) {
             LOG.warning(() -> what + "; the broker moves it to the dead-letter queue after its redeliveries");
+            activity.unreadableFloodMessage(from, message.getJMSMessageID(), why);
         }
         return new IllegalStateException(what);
     }

@@ -69,6 +69,22 @@ class NodeActivityTest {
     }
 
     @Test
+    void unreadableFloodMessagesAreCountedAndTheLatestFewKept() {
+        for (int i = 1; i <= NodeActivity.RECENT_UNREADABLE + 2; i++) {
+            activity.unreadableFloodMessage("Holiday", "ID:" + i, "problem " + i);
+        }
+
+        NodeActivity.Snapshot snapshot = activity.snapshot();
+
+        assertThat(snapshot.totals()).containsEntry(Count.FLOOD_UNREADABLE, (long) NodeActivity.RECENT_UNREADABLE + 2);
+        assertThat(snapshot.recentUnreadable()).hasSize(NodeActivity.RECENT_UNREADABLE);
+        assertThat(snapshot.recentUnreadable().get(0))
+                .isEqualTo(new UnreadableMessage(T0, "Holiday", "ID:" + (NodeActivity.RECENT_UNREADABLE + 2), "problem 12"));
+        assertThat(snapshot.recentUnreadable().get(NodeActivity.RECENT_UNREADABLE - 1).messageId()).isEqualTo("ID:3");
+        assertThat(reported).contains("herd_flood_unreadable+1");
+    }
+
+    @Test
     void ratesCoverOnlyTheLineAndFloodCounts() {
         assertThat(activity.snapshot().rates().keySet()).containsExactlyElementsOf(Count.FLOWS);
     }

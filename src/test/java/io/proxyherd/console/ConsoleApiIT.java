@@ -79,9 +79,11 @@ class ConsoleApiIT {
         assertThat(after.getJsonNumber("uptimeSeconds").longValue()).isPositive();
         assertThat(after.getInt("connections")).isGreaterThanOrEqualTo(0);
         assertThat(total(after, "iamat")).isEqualTo(total(before, "iamat") + 1);
-        assertThat(after.getJsonObject("totals").keySet()).containsExactly("iamat", "whatsat", "invalid", "floodIn",
+        assertThat(after.getJsonObject("totals").keySet()).containsExactly("iamat", "whatsat", "invalid",
+                "connectionsRefused", "cutLineTooLong", "cutLineTooSlow", "cutRepliesUnread", "floodIn", "floodUnreadable",
                 "floodOut", "floodMessagesOut", "floodBytesOut", "placesCalls", "cacheHits", "cacheMisses", "placesFailures",
                 "logDropped");
+        assertThat(after.getJsonArray("unreadable")).isEmpty();
         assertThat(total(after, "logDropped")).isZero();
         assertThat(after.getJsonObject("rates").keySet()).containsExactly("iamat", "whatsat", "invalid", "floodIn", "floodOut");
         JsonObject reply = after.getJsonObject("latency").getJsonObject("iamatReply");

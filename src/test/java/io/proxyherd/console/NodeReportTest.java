@@ -8,6 +8,7 @@ import io.proxyherd.activity.NodeActivity;
 import io.proxyherd.activity.Timing;
 import io.proxyherd.topology.LocalNode;
 import io.proxyherd.topology.NodeAddress;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class NodeReportTest {
         JsonObject report = NodeReport.of(WELSH, NOW - 123_456, 7, 12, true, activity.snapshot());
 
         assertThat(report.keySet()).containsExactly("name", "startedAt", "uptimeSeconds", "clientPort", "httpPort",
-                "neighbours", "connections", "clients", "ready", "totals", "rates", "latency", "history");
+                "neighbours", "connections", "clients", "ready", "totals", "rates", "latency", "history", "unreadable");
         assertThat(report.getString("name")).isEqualTo("Welsh");
         assertThat(report.getJsonNumber("uptimeSeconds").longValue()).isEqualTo(123);
         assertThat(report.getJsonArray("neighbours").getString(0)).isEqualTo("Holiday");
@@ -48,5 +49,24 @@ class NodeReportTest {
         assertThat(last.keySet()).containsExactly("t", "iamat", "whatsat", "invalid", "floodIn", "floodOut");
         assertThat(last.getJsonNumber("t").longValue()).isEqualTo(1_764_000_123_000L);
         assertThat(last.getInt("iamat")).isEqualTo(3);
+        assertThat(report.getJsonArray("unreadable")).isEmpty();
+    }
+
+    @Test
+    void unreadableFloodMessagesAreListedNewestFirstWithTheirSender() {
+        activity.unreadableFloodMessage("Holiday", "ID:1", "its first line is not the version mark herd-flood/1: x");
+        activity.unreadableFloodMessage(null, "ID:2", "it is of unknown kind 'null'");
+
+        JsonArray unreadable = NodeReport.of(WELSH, NOW, 0, 0, true, activity.snapshot()).getJsonArray("unreadable");
+
+        assertThat(unreadable).hasSize(2);
+        JsonObject newest = unreadable.getJsonObject(0);
+        assertThat(newest.keySet()).containsExactly("at", "from", "messageId", "problem");
+        assertThat(newest.isNull("from")).isTrue();
+        assertThat(newest.getString("messageId")).isEqualTo("ID:2");
+        JsonObject oldest = unreadable.getJsonObject(1);
+        assertThat(oldest.getJsonNumber("at").longValue()).isEqualTo(NOW);
+        assertThat(oldest.getString("from")).isEqualTo("Holiday");
+        assertThat(oldest.getString("problem")).startsWith("its first line");
     }
 }

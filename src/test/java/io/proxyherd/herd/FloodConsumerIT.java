@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.proxyherd.support.LineConnection;
 import io.proxyherd.support.NodeDeployment;
+import io.proxyherd.support.NodeMetrics;
 import io.proxyherd.support.PlacesStandIn;
 import io.proxyherd.support.TestBroker;
 import io.proxyherd.flood.BatchBounds;
@@ -117,6 +118,7 @@ class FloodConsumerIT {
     @Test
     void unreadableMessagesEndInTheDeadLetterQueueAndAlphaKeepsFlooding() throws Exception {
         long deadBefore = TestBroker.broker().deadLetters();
+        double countedBefore = unreadableCountedAtAlpha();
         BytesMessage malformed = jms.createBytesMessage();
         malformed.writeBytes("herd-flood/1\n1 AT nonsense\n".getBytes(StandardCharsets.UTF_8));
         malformed.setStringProperty(JmsFloodLinks.FROM, "Beta");
@@ -126,6 +128,7 @@ class FloodConsumerIT {
         jms.createProducer().send(jms.createQueue(Topology.queueOf("Alpha")), olderFormat);
 
         await().atMost(60, SECONDS).until(() -> TestBroker.broker().deadLetters() == deadBefore + 2);
+        assertThat(unreadableCountedAtAlpha()).as("counted once each, redeliveries aside").isEqualTo(countedBefore + 2);
         String after = "AT Welsh +0.000123456 after-malformed +34.068930-118.445127 1700000000.5";
         sendToAlpha("Beta", after);
 
@@ -224,6 +227,10 @@ class FloodConsumerIT {
 
     private static void awaitAlphaIdle() {
         await().atMost(10, SECONDS).until(() -> TestBroker.broker().messagesWaitingFor("Alpha") == 0);
+    }
+
+    private static double unreadableCountedAtAlpha() throws Exception {
+        return NodeMetrics.read("localhost", 12180).counter("herd_flood_unreadable_total");
     }
 
     private static String answerAtAlpha(String whatsat) throws Exception {
