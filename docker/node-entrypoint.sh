@@ -6,6 +6,7 @@ set -eu
 HERD_HOME=${HERD_HOME:-/opt/payara/herd}
 CONFIG="$HERD_HOME/server-config/herd.properties"
 LOGS=${HERD_LOGS:-/opt/payara/logs}
+STATE=${HERD_STATE:-/opt/payara/state}
 RUN_DIR=${HERD_RUN:-/tmp/herd}
 
 if [ -z "${HERD_NODE:-}" ]; then
@@ -32,7 +33,9 @@ if [ -z "$HTTP_PORT" ]; then
     exit 64
 fi
 
-mkdir -p "$LOGS" "$RUN_DIR"
+mkdir -p "$LOGS" "$STATE" "$RUN_DIR"
+# What the node knows, kept between runs (io.proxyherd.herd.RegistrySnapshots); compose gives the folder a volume.
+export HERD_STATE_FILE="$STATE/$HERD_NODE.registry"
 
 # --systemproperties makes every line a JVM system property, and MicroProfile Config ranks system
 # properties (400) above environment variables (300): HERD_BROKER_HOST would never win against

@@ -2,7 +2,6 @@ package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
 import io.proxyherd.protocol.ClientTime;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 public final class LocationRegistry {
 
     private final ConcurrentMap<String, String> latest = new ConcurrentHashMap<>();
+    private final LongAdder changes = new LongAdder();
 
     /** Keeps the line if it supersedes what is known of its client; true if it did. */
     public boolean offer(AtLine line) {
@@ -29,12 +30,14 @@ public final class LocationRegistry {
         while (true) {
             String current = latest.putIfAbsent(line.clientId(), text);
             if (current == null) {
+                changes.increment();
                 return true;
             }
             if (line.compareToText(current) <= 0) {
                 return false;
             }
             if (latest.replace(line.clientId(), current, text)) {
+                changes.increment();
                 return true;
             }
         }
@@ -49,6 +52,16 @@ public final class LocationRegistry {
         return line.text().equals(latest.get(line.clientId()));
     }
 
+    /** How many times a line was kept since this registry was made: a snapshot is out of date when it has grown. */
+    public long changes() {
+        return changes.sum();
+    }
+
+    /** The text of every line known, as they were when asked. */
+    public List<String> texts() {
+        return List.of(latest.values().toArray(String[]::new));
+    }
+
     /** How many clients this node knows. */
     public int size() {
         return latest.size();
@@ -59,7 +72,7 @@ public final class LocationRegistry {
      * a catch-up of every client then needs memory for its messages, not for every line read at once.
      */
     public List<AtLine> all() {
-        return new MappedView<>(Arrays.asList(latest.values().toArray(String[]::new)), LocationRegistry::line);
+        return new MappedView<>(texts(), LocationRegistry::line);
     }
 
     /**

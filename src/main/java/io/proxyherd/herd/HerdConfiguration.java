@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,10 +49,15 @@ public class HerdConfiguration {
         return new LocalNode(topology.node(nodeName), topology.neighbours(nodeName));
     }
 
+    @Inject
+    @ConfigProperty(name = "herd.state.file")
+    Optional<String> stateFile;
+
+    /** What the node knows, starting from what it kept when it last stopped (see {@link RegistrySnapshots}). */
     @Produces
     @Singleton
     LocationRegistry registry() {
-        return new LocationRegistry();
+        return RegistrySnapshots.loaded(stateFile);
     }
 
     @Produces

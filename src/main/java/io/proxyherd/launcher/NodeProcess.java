@@ -38,7 +38,13 @@ public final class NodeProcess implements AutoCloseable {
         builder.environment().put("HERD_NODE", address.name());
         // The node's own records are written by the application (io.proxyherd.logging.NodeLog), into the same file.
         builder.environment().put("HERD_LOG_FILE", log.toAbsolutePath().toString());
+        builder.environment().put("HERD_STATE_FILE", registryFile(address, files).toAbsolutePath().toString());
         return new NodeProcess(address, builder, log, files.war());
+    }
+
+    /** Where the node keeps what it knows between runs (io.proxyherd.herd.RegistrySnapshots). */
+    public static Path registryFile(NodeAddress address, HerdFiles files) {
+        return files.data().resolve("nodes").resolve(address.name()).resolve("registry.txt");
     }
 
     /** The herd's logging settings with this node's log file filled in. */

@@ -74,6 +74,8 @@ class NodeEntrypointTest {
         builder.environment().put("HERD_HOME", home.toString());
         builder.environment().put("HERD_LOGS", home.resolve("logs").toString());
         builder.environment().put("HERD_RUN", home.resolve("run").toString());
+        builder.environment().put("HERD_STATE", home.resolve("state").toString());
+        builder.environment().put("FAKE_JAVA_ENV", home.resolve("java-env").toString());
         builder.environment().put("FAKE_BOOT_LOG", resource("/launcher/" + bootLog).toString());
         builder.environment().put("FAKE_JAVA_ARGS", home.resolve("java-args").toString());
         builder.environment().put("FAKE_REAL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -103,6 +105,17 @@ class NodeEntrypointTest {
         assertThat(args.get(args.indexOf("--rootdir") + 1)).isEqualTo(home.resolve("run/data/nodes/Welsh/payara").toString());
         assertThat(Files.readString(home.resolve("run/data/nodes/Welsh/logging.properties")))
                 .contains(home.resolve("logs/Welsh.log").toString()).doesNotContain("@NODE_LOG@");
+    }
+
+    @Test
+    void theNodeKeepsWhatItKnowsInTheStateFolder() throws Exception {
+        Process entrypoint = start("boot-deployed.log");
+        await("java started").atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("java-env")));
+        entrypoint.destroy();
+        entrypoint.waitFor(60, TimeUnit.SECONDS);
+
+        assertThat(Files.readAllLines(home.resolve("java-env"))).containsExactly("HERD_STATE_FILE=" + home.resolve("state/Welsh.registry"));
+        assertThat(home.resolve("state")).isDirectory();
     }
 
     /**

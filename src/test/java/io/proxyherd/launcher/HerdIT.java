@@ -14,10 +14,13 @@ import io.proxyherd.support.OneShotClient;
 import io.proxyherd.support.PlacesStandIn;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,16 +45,34 @@ class HerdIT {
     private static PlacesStandIn places;
     private static LocalHerd herd;
 
+    private static final Path STATE = Path.of("target", "herd-it");
+
     @BeforeAll
     static void startHerd() throws Exception {
         places = new PlacesStandIn(0);
-        Path state = Path.of("target", "herd-it");
+        // A herd of its own: nothing kept from an earlier run (journal, what the nodes knew).
+        deleteRecursively(STATE.resolve("data"));
+        herd = startAgain();
+    }
+
+    /** Starts the herd on the data folder it had: broker journal and what each node kept. */
+    private static LocalHerd startAgain() throws Exception {
         HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
-                .withState(state.resolve("data"), state.resolve("logs"));
+                .withState(STATE.resolve("data"), STATE.resolve("logs"));
         // The herd asks Places API (New); ListenerIT covers the legacy API through a node, HerdCliIT the offline set.
-        herd = LocalHerd.start(files, Map.of("PLACES_NEW_BASE_URL", places.newApiBaseUrl(), "PLACES_API_KEY", PlacesStandIn.KEY,
+        return LocalHerd.start(files, Map.of("PLACES_NEW_BASE_URL", places.newApiBaseUrl(), "PLACES_API_KEY", PlacesStandIn.KEY,
                 "PLACES_PROVIDER", "new"),
                 Duration.ofMinutes(4), node -> {});
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     @AfterAll
@@ -145,6 +167,28 @@ class HerdIT {
 
         awaitKnown("Holiday", "before-both-down", atHands);
         awaitKnown("Welsh", "before-both-down", atHands);
+    }
+
+    @Test
+    void theWholeHerdStoppedAndStartedAgainStillKnowsItsClients() throws Exception {
+        Map<String, String> reported = new LinkedHashMap<>();
+        for (String origin : NODES) {
+            String client = "kept-from-" + origin;
+            reported.put(client, iamat(origin, client, "+08.000000+008.000000"));
+        }
+        for (String node : NODES) {
+            reported.forEach((client, atLine) -> awaitKnown(node, client, atLine));
+        }
+
+        herd.close();
+        herd = startAgain();
+
+        // At once, with no waiting: each node read what it knew before it served.
+        for (String node : NODES) {
+            for (Map.Entry<String, String> client : reported.entrySet()) {
+                assertThat(whatsat(node, client.getKey())).as(node + " on " + client.getKey()).startsWith(client.getValue() + "\n");
+            }
+        }
     }
 
     @Test
