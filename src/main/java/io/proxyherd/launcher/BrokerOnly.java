@@ -21,7 +21,7 @@ public final class BrokerOnly {
         EmbeddedBroker broker;
         try {
             PortCheck.requireBrokerPortFree(topology, files.config());
-            broker = EmbeddedBroker.start(topology, journal);
+            broker = EmbeddedBroker.start(topology, files.brokerSettings(), journal);
         } catch (Exception e) {
             System.err.println("The broker did not start: " + e.getMessage());
             return 1;

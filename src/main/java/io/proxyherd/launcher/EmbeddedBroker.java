@@ -2,21 +2,22 @@ package io.proxyherd.launcher;
 
 import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
- * The local herd's Artemis broker: a persistent journal under a data folder and one durable queue
- * per node. Redelivery and the dead-letter address live here, in broker configuration, as in the
- * docker deployment's broker.
+ * The local herd's Artemis broker, with the settings of {@code server-config/broker.xml} (as the compose broker),
+ * placed here: its journal under a data folder, listening where herd.properties says, and a live and a catch-up
+ * queue made for every node before any node connects.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -26,43 +27,35 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private EmbeddedBroker() {}
 
-    public static EmbeddedBroker start(Topology topology, Path dataDirectory) throws Exception {
+    public static EmbeddedBroker start(Topology topology, Path settings, Path dataDirectory) throws Exception {
         EmbeddedBroker embedded = new EmbeddedBroker();
-        embedded.broker.setConfiguration(configuration(topology, dataDirectory));
+        embedded.broker.setConfiguration(configuration(topology, settings, dataDirectory));
         embedded.broker.start();
         return embedded;
     }
 
-    private static Configuration configuration(Topology topology, Path data) throws Exception {
-        Configuration config = new ConfigurationImpl()
-                .setName("herd-broker")
-                .setPersistenceEnabled(true)
+    /** The broker.xml file's settings as Artemis reads them. */
+    static Configuration settings(Path file) throws Exception {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("no broker settings at " + file.toAbsolutePath());
+        }
+        FileConfiguration settings = new FileConfiguration();
+        new FileDeploymentManager(file.toUri().toString()).addDeployable(settings).readConfiguration();
+        return settings;
+    }
+
+    static Configuration configuration(Topology topology, Path settings, Path data) throws Exception {
+        Configuration config = settings(settings)
+                // No user accounts on the local broker yet: it listens on the herd's host only.
                 .setSecurityEnabled(false)
+                // No web console here to read JMX.
                 .setJMXManagementEnabled(false)
                 .setJournalDirectory(data.resolve("journal").toString())
                 .setBindingsDirectory(data.resolve("bindings").toString())
                 .setLargeMessagesDirectory(data.resolve("large-messages").toString())
-                .setPagingDirectory(data.resolve("paging").toString())
-                // Flush the journal every 0.5 ms instead of NIO's default ~3.3 ms: every flood hop waits for it.
-                .setJournalBufferTimeout_NIO(500_000)
-                .addAcceptorConfiguration("herd", "tcp://" + topology.brokerHost() + ":" + topology.brokerPort());
-        // Every other queue, such as the temporary reply queues of management questions (a node asks
-        // every 1.5 s), is told where dead and expired messages go, or the broker warns at each one.
-        config.addAddressSetting("#", new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
-                .setExpiryAddress(SimpleString.of(DEAD_LETTERS)));
-        config.addAddressSetting("herd.#", new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
-                // A batch whose forward failed is tried again for about 12 s (0.5 s doubling to 5 s); one
-                // that cannot be read goes to the dead-letter queue after its sixth delivery.
-                .setMaxDeliveryAttempts(6)
-                .setRedeliveryDelay(500)
-                .setRedeliveryMultiplier(2)
-                .setMaxRedeliveryDelay(5_000)
-                .setAutoCreateQueues(true)
-                .setAutoDeleteQueues(false)
-                .setAutoDeleteAddresses(false));
-        config.addAddressConfiguration(anycastQueue(DEAD_LETTERS));
+                .setPagingDirectory(data.resolve("paging").toString());
+        config.getAcceptorConfigurations().clear();
+        config.addAcceptorConfiguration("herd", "tcp://" + topology.brokerHost() + ":" + topology.brokerPort());
         for (NodeAddress node : topology.nodes()) {
             config.addAddressConfiguration(anycastQueue(Topology.queueOf(node.name())));
             config.addAddressConfiguration(anycastQueue(Topology.catchUpQueueOf(node.name())));

@@ -57,7 +57,7 @@ public final class LocalHerd implements AutoCloseable {
         files.requireBuilt();
         Topology topology = Topology.load(files.config());
         PortCheck.requireFree(topology, files.config());
-        LocalHerd herd = new LocalHerd(topology, files, environment, EmbeddedBroker.start(topology, files.data().resolve("broker")));
+        LocalHerd herd = new LocalHerd(topology, files, environment, EmbeddedBroker.start(topology, files.brokerSettings(), files.data().resolve("broker")));
         try {
             herd.startAll(topology.nodes().stream().map(NodeAddress::name).toList(), timeout, onReady);
             return herd;

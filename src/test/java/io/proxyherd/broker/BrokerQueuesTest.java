@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerQueuesTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    private static final Path SETTINGS = Path.of("server-config", "broker.xml");
 
     // Held so the setting stays: the broker's audit log would print every management question.
     private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
@@ -46,7 +47,7 @@ class BrokerQueuesTest {
     @Timeout(30)
     void aRunningBrokerDescribesEachQueueAndSaysWhichItDoesNotKnow() throws Exception {
         int port = unusedPort();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data);
                 // Generous: a broker just started on a busy machine is slow to answer its first questions.
                 BrokerQueues queues = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10))) {
             Map<String, QueueState> states = queues.states(List.of("herd.Alpha", "herd.Nobody"));
@@ -61,7 +62,7 @@ class BrokerQueuesTest {
     @Timeout(30)
     void countsTheConsumersAttachedAndTheMessagesWaiting() throws Exception {
         int port = unusedPort();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data);
                 BrokerQueues queues = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10));
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + port);
                 Connection client = factory.createConnection()) {
@@ -78,7 +79,7 @@ class BrokerQueuesTest {
     @Timeout(30)
     void consecutiveCallsShareOneConnectionThatCloseCloses() throws Exception {
         int port = unusedPort();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data)) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data)) {
             BrokerQueues queues = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10));
             for (int i = 0; i < 5; i++) {
                 assertThat(queues.states(List.of("herd.Alpha"))).containsEntry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0));
@@ -98,7 +99,7 @@ class BrokerQueuesTest {
     void aBrokerThatStopsFailsTheNextCallWithinTheTimeoutAndOnceBackIsAskedOverANewConnection() throws Exception {
         int port = unusedPort();
         try (BrokerQueues queues = new BrokerQueues("localhost", port, null, null, TIMEOUT)) {
-            try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data)) {
+            try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data)) {
                 // The first answers of a broker just started may take longer than the timeout.
                 await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
             }
@@ -107,7 +108,7 @@ class BrokerQueuesTest {
             assertThatThrownBy(() -> queues.states(List.of("herd.Alpha"))).isInstanceOf(JMSException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 
-            try (EmbeddedBroker restarted = EmbeddedBroker.start(topology(port), data)) {
+            try (EmbeddedBroker restarted = EmbeddedBroker.start(topology(port), SETTINGS, data)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
 
                 assertThat(restarted.connectionsAccepted()).isEqualTo(1);
@@ -119,7 +120,7 @@ class BrokerQueuesTest {
     @Timeout(30)
     void aRoundThatGaveUpLeavesItsLateAnswersOutOfTheNext() throws Exception {
         int port = unusedPort();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), data);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data);
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + port);
                 Connection client = factory.createConnection();
                 ManagementSession session = ManagementSession.open("localhost", port, null, null, Duration.ofSeconds(10))) {

@@ -96,6 +96,14 @@ class ComposeConfigTest {
     }
 
     @Test
+    void theBrokerReadsTheHerdsBrokerSettings() {
+        Map<String, Object> broker = map(services.get(brokerServiceName()), "broker");
+        // The image copies etc-override over the instance's etc folder when it starts.
+        assertThat(broker.get("volumes")).asList()
+                .contains("../server-config/broker.xml:/var/lib/artemis-instance/etc-override/broker.xml:ro");
+    }
+
+    @Test
     void everyVariableComposeUsesIsDefinedInEnvExample() throws IOException {
         Set<String> used = new TreeSet<>();
         // ${VAR}, ${VAR:-default}, ${VAR:?error} and $VAR; $$ is a literal dollar.

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
 
     public static final Path CONFIG = Path.of(System.getProperty("herd.it.config", "target/test-classes/it/herd.properties"));
+    /** The herd's broker settings, as every broker of the herd reads them. */
+    public static final Path SETTINGS = Path.of("server-config", "broker.xml");
 
     private static EmbeddedBroker broker;
     private static Path data;
@@ -22,7 +24,7 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         data = Files.createTempDirectory(Path.of("target"), "it-broker");
-        broker = EmbeddedBroker.start(Topology.load(CONFIG), data);
+        broker = EmbeddedBroker.start(Topology.load(CONFIG), SETTINGS, data);
     }
 
     /** Stops the broker, as an outage would. */
@@ -32,7 +34,7 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
 
     /** Starts the broker again on the same journal: what was stored before the outage is still there. */
     public static void start() throws Exception {
-        broker = EmbeddedBroker.start(Topology.load(CONFIG), data);
+        broker = EmbeddedBroker.start(Topology.load(CONFIG), SETTINGS, data);
     }
 
     @Override

@@ -1,0 +1,64 @@
+package io.proxyherd.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.proxyherd.topology.Topology;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** server-config/broker.xml is what every broker of the herd runs with; the local one places it and adds the queues. */
+class BrokerSettingsTest {
+
+    private static final Path SETTINGS = Path.of("server-config", "broker.xml");
+    private static final Topology HERD = Topology.load(Path.of("server-config", "herd.properties"));
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theLocalBrokerTakesEverySettingFromTheFileAndChangesOnlyWhereItRuns() throws Exception {
+        Configuration file = EmbeddedBroker.settings(SETTINGS);
+        Configuration local = EmbeddedBroker.configuration(HERD, SETTINGS, data);
+
+        assertThat(local.getAddressSettings()).isEqualTo(file.getAddressSettings());
+        assertThat(local.getJournalType()).isEqualTo(file.getJournalType());
+        assertThat(local.getJournalBufferTimeout_NIO()).isEqualTo(file.getJournalBufferTimeout_NIO());
+        assertThat(local.isPersistenceEnabled()).isTrue().isEqualTo(file.isPersistenceEnabled());
+        assertThat(local.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
+                .containsAll(file.getAddressConfigurations().stream().map(CoreAddressConfiguration::getName).toList());
+        assertThat(local.getJournalDirectory()).isEqualTo(data.resolve("journal").toString());
+        assertThat(local.getAcceptorConfigurations()).singleElement()
+                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.brokerPort())));
+    }
+
+    @Test
+    void theLocalBrokerHasALiveAndACatchUpQueueForEveryNode() throws Exception {
+        Configuration local = EmbeddedBroker.configuration(HERD, SETTINGS, data);
+
+        assertThat(local.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
+                .contains("herd.Goloman", "herd.Goloman.catch-up", "herd.Welsh", "herd.Welsh.catch-up", "herd.dead-letters");
+    }
+
+    @Test
+    void aFloodMessageThatCannotBeReadEndsInTheDeadLetterQueueAfterSixDeliveries() throws Exception {
+        Configuration file = EmbeddedBroker.settings(SETTINGS);
+        AddressSettings herdQueues = file.getAddressSettings().get("herd.#");
+
+        assertThat(herdQueues.getMaxDeliveryAttempts()).isEqualTo(6);
+        assertThat(herdQueues.getDeadLetterAddress().toString()).isEqualTo(EmbeddedBroker.DEAD_LETTERS);
+        assertThat(herdQueues.getRedeliveryDelay()).isEqualTo(500);
+        assertThat(file.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName).contains(EmbeddedBroker.DEAD_LETTERS);
+    }
+
+    @Test
+    void theFileListensOnTheBrokerPortOfHerdProperties() throws Exception {
+        Configuration file = EmbeddedBroker.settings(SETTINGS);
+
+        assertThat(file.getAcceptorConfigurations()).singleElement()
+                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.brokerPort())));
+    }
+}
