@@ -44,7 +44,7 @@ public record HerdFiles(Path config, Path nodeJvmOptions, Path brokerSettings, P
 
     /** Fails with the first missing file named, and how to make it. */
     public void requireBuilt() {
-        for (Path file : new Path[] {config, nodeJvmOptions, brokerSettings, runtime.launcher(), resourceAdapter, war}) {
+        for (Path file : new Path[] {config, nodeJvmOptions, runtime.launcher(), resourceAdapter, war}) {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException(file + " is missing: run ./mvnw package -DskipTests first");
             }
