@@ -6,6 +6,7 @@ import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
 import io.proxyherd.launcher.ReadinessProbe;
 import jakarta.jms.JMSException;
+import io.proxyherd.launcher.BrokerAccounts;
 import io.proxyherd.launcher.ControlClient;
 import io.proxyherd.launcher.NodeState;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "A node that does not serve shows as stopped, killed or starting when the herd up running with --data "
                 + "says so, and as down otherwise.",
                 "Exits with 1 if a node is down or starting, or the broker cannot be reached.",
-                "Broker credentials, if the broker needs them, come from HERD_BROKER_USER and HERD_BROKER_PASSWORD."})
+                "It asks the broker as the local broker's read-only account if the data folder has broker-accounts.properties, "
+                        + "else as HERD_BROKER_USER with HERD_BROKER_PASSWORD."})
 final class StatusCommand implements Callable<Integer> {
 
     // Held so the settings stay: a broker that is down is reported once, in the table, not by the client's own warnings.
@@ -54,6 +56,17 @@ final class StatusCommand implements Callable<Integer> {
             description = "The data folder of a running herd up, asked which nodes it stopped (default: ${DEFAULT-VALUE}).")
     private Path data;
 
+    /**
+     * As the local broker's read-only account if the data folder has the accounts file ({@code herd up} and
+     * {@code herd broker} make it), else as HERD_BROKER_USER, if set (a broker elsewhere).
+     */
+    private BrokerQueues brokerQueues(Topology topology) throws IOException {
+        Optional<BrokerAccounts> accounts = BrokerAccounts.inFolder(data);
+        String user = accounts.isPresent() ? BrokerAccounts.MONITOR : System.getenv("HERD_BROKER_USER");
+        String password = accounts.isPresent() ? accounts.get().password(user) : System.getenv("HERD_BROKER_PASSWORD");
+        return new BrokerQueues(topology.brokerHost(), topology.brokerPort(), user, password, BROKER_TIMEOUT);
+    }
+
     @Override
     public Integer call() throws IOException {
         Topology topology = herd.topology();
@@ -62,8 +75,7 @@ final class StatusCommand implements Callable<Integer> {
         List<Health> health = nodes.parallelStream()
                 .map(node -> Health.of(ReadinessProbe.isReady(node), Optional.ofNullable(known.get(node.name())))).toList();
         CLIENT_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
-        BrokerQueues broker = new BrokerQueues(topology.brokerHost(), topology.brokerPort(),
-                System.getenv("HERD_BROKER_USER"), System.getenv("HERD_BROKER_PASSWORD"), BROKER_TIMEOUT);
+        BrokerQueues broker = brokerQueues(topology);
         List<String> queues = nodes.stream().map(node -> Topology.queueOf(node.name())).toList();
         List<String> problems = new ArrayList<>();
         Map<String, QueueState> states;

@@ -42,7 +42,10 @@ import java.util.logging.Logger;
         resourceAdapter = "artemis-ra",
         transactionSupport = TransactionSupportLevel.NoTransaction,
         maxPoolSize = 32, // well above the 16 sessions this class keeps
-        minPoolSize = 1)
+        minPoolSize = 1,
+        // The node's broker account: the adapter's own UserName reaches its inbound side (the message-driven beans)
+        // only, and the pool signs on by itself, ignoring credentials an application passes.
+        properties = {"UserName=${ENV=HERD_BROKER_USER:}", "Password=${ENV=HERD_BROKER_PASSWORD:}"})
 @ApplicationScoped
 public class JmsFloodLinks implements FloodLinks {
 

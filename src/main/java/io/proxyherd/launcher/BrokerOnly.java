@@ -1,5 +1,6 @@
 package io.proxyherd.launcher;
 
+import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,13 +22,15 @@ public final class BrokerOnly {
         EmbeddedBroker broker;
         try {
             PortCheck.requireBrokerPortFree(topology, files.config());
-            broker = EmbeddedBroker.start(topology, files.brokerSettings(), journal);
+            BrokerAccounts accounts = BrokerAccounts.inFolder(files.data(), topology.nodes().stream().map(NodeAddress::name).toList());
+            broker = EmbeddedBroker.start(topology, files.brokerSettings(), journal, accounts);
         } catch (Exception e) {
             System.err.println("The broker did not start: " + e.getMessage());
             return 1;
         }
-        System.out.printf("Broker up on %s:%d (journal in %s, log in %s). Ctrl-C stops it.%n", topology.brokerHost(),
-                topology.brokerPort(), journal, files.logs().resolve("broker.log"));
+        System.out.printf("Broker up on %s:%d (journal in %s, log in %s, each node's account in %s). Ctrl-C stops it.%n",
+                topology.brokerHost(), topology.brokerPort(), journal, files.logs().resolve("broker.log"),
+                files.data().resolve(BrokerAccounts.FILE));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

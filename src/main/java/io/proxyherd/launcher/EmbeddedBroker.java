@@ -13,11 +13,14 @@ import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
  * The local herd's Artemis broker, with the settings of {@code server-config/broker.xml} (as the compose broker),
- * placed here: its journal under a data folder, listening where herd.properties says, and a live and a catch-up
- * queue made for every node before any node connects.
+ * placed here: its journal under a data folder, listening where herd.properties says, a live and a catch-up queue
+ * made for every node before any node connects, and an account for each node that may do only what the herd's
+ * links need ({@link BrokerSecurity}).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -27,10 +30,18 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private EmbeddedBroker() {}
 
-    public static EmbeddedBroker start(Topology topology, Path settings, Path dataDirectory) throws Exception {
+    public static EmbeddedBroker start(Topology topology, Path settings, Path dataDirectory, BrokerAccounts accounts)
+            throws Exception {
         EmbeddedBroker embedded = new EmbeddedBroker();
         embedded.broker.setConfiguration(configuration(topology, settings, dataDirectory));
+        embedded.broker.setSecurityManager(
+                new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), BrokerSecurity.users(accounts)));
         embedded.broker.start();
+        if (!embedded.broker.getActiveMQServer().isActive()) {
+            // Artemis logs a failure in its initialisation and returns as if started.
+            embedded.close();
+            throw new IllegalStateException("the broker did not start; its log (logs/broker.log) says why");
+        }
         return embedded;
     }
 
@@ -46,14 +57,16 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     static Configuration configuration(Topology topology, Path settings, Path data) throws Exception {
         Configuration config = settings(settings)
-                // No user accounts on the local broker yet: it listens on the herd's host only.
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(true)
+                .setSecurityRoles(BrokerSecurity.roles(topology))
                 // No web console here to read JMX.
                 .setJMXManagementEnabled(false)
                 .setJournalDirectory(data.resolve("journal").toString())
                 .setBindingsDirectory(data.resolve("bindings").toString())
                 .setLargeMessagesDirectory(data.resolve("large-messages").toString())
                 .setPagingDirectory(data.resolve("paging").toString());
+        // Management questions checked operation by operation, so reading a count does not allow changing anything.
+        config.setManagementMessageRbac(true);
         config.getAcceptorConfigurations().clear();
         config.addAcceptorConfiguration("herd", "tcp://" + topology.brokerHost() + ":" + topology.brokerPort());
         for (NodeAddress node : topology.nodes()) {

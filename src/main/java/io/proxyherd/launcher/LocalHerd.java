@@ -26,6 +26,7 @@ public final class LocalHerd implements AutoCloseable {
     private final HerdFiles files;
     private final EmbeddedBroker broker;
     private final Map<String, String> environment;
+    private final BrokerAccounts accounts;
     private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
     // Node processes outlive the JVM that started them: a launcher stopped while the herd is still
     // starting, or a test JVM that is killed, must not leave Payara processes behind.
@@ -39,10 +40,12 @@ public final class LocalHerd implements AutoCloseable {
         void exited(NodeProcess node, int exitCode);
     }
 
-    private LocalHerd(Topology topology, HerdFiles files, Map<String, String> environment, EmbeddedBroker broker) {
+    private LocalHerd(Topology topology, HerdFiles files, Map<String, String> environment, BrokerAccounts accounts,
+            EmbeddedBroker broker) {
         this.topology = topology;
         this.files = files;
         this.environment = Map.copyOf(environment);
+        this.accounts = accounts;
         this.broker = broker;
         Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
@@ -57,9 +60,12 @@ public final class LocalHerd implements AutoCloseable {
         files.requireBuilt();
         Topology topology = Topology.load(files.config());
         PortCheck.requireFree(topology, files.config());
-        LocalHerd herd = new LocalHerd(topology, files, environment, EmbeddedBroker.start(topology, files.brokerSettings(), files.data().resolve("broker")));
+        List<String> names = topology.nodes().stream().map(NodeAddress::name).toList();
+        BrokerAccounts accounts = BrokerAccounts.inFolder(files.data(), names);
+        LocalHerd herd = new LocalHerd(topology, files, environment, accounts,
+                EmbeddedBroker.start(topology, files.brokerSettings(), files.data().resolve("broker"), accounts));
         try {
-            herd.startAll(topology.nodes().stream().map(NodeAddress::name).toList(), timeout, onReady);
+            herd.startAll(names, timeout, onReady);
             return herd;
         } catch (Exception | Error e) {
             herd.close();
@@ -175,7 +181,9 @@ public final class LocalHerd implements AutoCloseable {
             throw new IllegalStateException("the herd is stopping; " + name + " was not started");
         }
         try {
-            NodeProcess node = NodeProcess.start(topology.node(name), files, environment);
+            Map<String, String> nodeEnvironment = new HashMap<>(environment);
+            nodeEnvironment.putAll(accounts.environmentOf(name));
+            NodeProcess node = NodeProcess.start(topology.node(name), files, nodeEnvironment);
             nodes.put(name, node);
             node.onExit(code -> exits.exited(node, code));
             return node;

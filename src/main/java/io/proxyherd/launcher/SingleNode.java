@@ -43,6 +43,18 @@ public final class SingleNode {
     }
 
     /**
+     * The node's broker account: HERD_BROKER_USER and HERD_BROKER_PASSWORD if set (the node inherits them), else the
+     * node's account in the data folder's accounts, which {@code herd broker} made (copy that file to the node's
+     * machine, or set the two variables), else none, for a broker that asks for none.
+     */
+    static Map<String, String> credentials(HerdFiles files, String name) throws IOException {
+        if (System.getenv("HERD_BROKER_USER") != null) {
+            return Map.of();
+        }
+        return BrokerAccounts.inFolder(files.data()).map(accounts -> accounts.environmentOf(name)).orElse(Map.of());
+    }
+
+    /**
      * Starts the node and returns its exit code once it has stopped: 0 after a requested stop, the node's
      * own code if it died, 1 if it did not come up.
      */
@@ -55,7 +67,7 @@ public final class SingleNode {
         long started = System.nanoTime();
         System.out.printf("Starting %s against the broker at %s:%d (log in %s) ...%n", name, topology.brokerHost(),
                 topology.brokerPort(), files.logs().resolve(name + ".log"));
-        NodeProcess node = NodeProcess.start(address, files, Map.of());
+        NodeProcess node = NodeProcess.start(address, files, credentials(files, name));
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.proxyherd.topology.Topology;
+import io.proxyherd.launcher.BrokerAccounts;
 import io.proxyherd.launcher.EmbeddedBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -31,6 +32,10 @@ class BrokerQueuesTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final Path SETTINGS = Path.of("server-config", "broker.xml");
+    private static final BrokerAccounts ACCOUNTS = BrokerAccounts.of(Map.of(
+            "Alpha", "alpha-password", "Beta", "beta-password", BrokerAccounts.MONITOR, "monitor-password"));
+    private static final String MONITOR = BrokerAccounts.MONITOR;
+    private static final String MONITOR_PASSWORD = "monitor-password";
 
     // Held so the setting stays: the broker's audit log would print every management question.
     private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
@@ -47,9 +52,9 @@ class BrokerQueuesTest {
     @Timeout(30)
     void aRunningBrokerDescribesEachQueueAndSaysWhichItDoesNotKnow() throws Exception {
         int port = unusedPort();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS);
                 // Generous: a broker just started on a busy machine is slow to answer its first questions.
-                BrokerQueues queues = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10))) {
+                BrokerQueues queues = new BrokerQueues("localhost", port, MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
             Map<String, QueueState> states = queues.states(List.of("herd.Alpha", "herd.Nobody"));
 
             assertThat(states).containsExactly(
@@ -62,11 +67,12 @@ class BrokerQueuesTest {
     @Timeout(30)
     void countsTheConsumersAttachedAndTheMessagesWaiting() throws Exception {
         int port = unusedPort();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data);
-                BrokerQueues queues = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10));
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS);
+                BrokerQueues queues = new BrokerQueues("localhost", port, MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10));
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + port);
-                Connection client = factory.createConnection()) {
-            attachConsumersAndLeaveMessages(client);
+                Connection alpha = factory.createConnection("Alpha", "alpha-password");
+                Connection beta = factory.createConnection("Beta", "beta-password")) {
+            attachConsumersAndLeaveMessages(alpha, beta);
 
             assertThat(queues.states(List.of("herd.Alpha", "herd.Beta", "herd.Nobody"))).containsExactly(
                     Map.entry("herd.Alpha", QueueState.of("herd.Alpha", 2, 3)),
@@ -79,8 +85,8 @@ class BrokerQueuesTest {
     @Timeout(30)
     void consecutiveCallsShareOneConnectionThatCloseCloses() throws Exception {
         int port = unusedPort();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data)) {
-            BrokerQueues queues = new BrokerQueues("localhost", port, null, null, Duration.ofSeconds(10));
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
+            BrokerQueues queues = new BrokerQueues("localhost", port, MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10));
             for (int i = 0; i < 5; i++) {
                 assertThat(queues.states(List.of("herd.Alpha"))).containsEntry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0));
             }
@@ -98,8 +104,8 @@ class BrokerQueuesTest {
     @Timeout(90)
     void aBrokerThatStopsFailsTheNextCallWithinTheTimeoutAndOnceBackIsAskedOverANewConnection() throws Exception {
         int port = unusedPort();
-        try (BrokerQueues queues = new BrokerQueues("localhost", port, null, null, TIMEOUT)) {
-            try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data)) {
+        try (BrokerQueues queues = new BrokerQueues("localhost", port, MONITOR, MONITOR_PASSWORD, TIMEOUT)) {
+            try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
                 // The first answers of a broker just started may take longer than the timeout.
                 await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
             }
@@ -108,7 +114,7 @@ class BrokerQueuesTest {
             assertThatThrownBy(() -> queues.states(List.of("herd.Alpha"))).isInstanceOf(JMSException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 
-            try (EmbeddedBroker restarted = EmbeddedBroker.start(topology(port), SETTINGS, data)) {
+            try (EmbeddedBroker restarted = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
 
                 assertThat(restarted.connectionsAccepted()).isEqualTo(1);
@@ -120,11 +126,12 @@ class BrokerQueuesTest {
     @Timeout(30)
     void aRoundThatGaveUpLeavesItsLateAnswersOutOfTheNext() throws Exception {
         int port = unusedPort();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS);
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + port);
-                Connection client = factory.createConnection();
-                ManagementSession session = ManagementSession.open("localhost", port, null, null, Duration.ofSeconds(10))) {
-            attachConsumersAndLeaveMessages(client);
+                Connection alpha = factory.createConnection("Alpha", "alpha-password");
+                Connection beta = factory.createConnection("Beta", "beta-password");
+                ManagementSession session = ManagementSession.open("localhost", port, MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
+            attachConsumersAndLeaveMessages(alpha, beta);
             // Past its deadline before it starts: the questions go out, their answers come after the round gave up.
             Map<String, QueueState> gaveUp = session.states(List.of("herd.Alpha"), System.nanoTime());
 
@@ -156,18 +163,19 @@ class BrokerQueuesTest {
         }
     }
 
-    /** Two consumers and three messages on herd.Alpha, one consumer on herd.Beta. */
-    private static void attachConsumersAndLeaveMessages(Connection client) throws JMSException {
+    /** Two consumers (Alpha's) and three messages (from Beta) on herd.Alpha, one consumer (Beta's) on herd.Beta. */
+    private static void attachConsumersAndLeaveMessages(Connection alpha, Connection beta) throws JMSException {
         // Never started, so the consumers take nothing: the messages stay waiting in the queue.
-        Session session = client.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        Queue alpha = session.createQueue("herd.Alpha");
-        session.createConsumer(alpha);
-        session.createConsumer(alpha);
-        MessageProducer producer = session.createProducer(alpha);
+        Session asAlpha = alpha.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue alphaQueue = asAlpha.createQueue("herd.Alpha");
+        asAlpha.createConsumer(alphaQueue);
+        asAlpha.createConsumer(alphaQueue);
+        Session asBeta = beta.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer producer = asBeta.createProducer(asBeta.createQueue("herd.Alpha"));
         for (int i = 0; i < 3; i++) {
-            producer.send(session.createTextMessage("AT " + i));
+            producer.send(asBeta.createTextMessage("AT " + i));
         }
-        session.createConsumer(session.createQueue("herd.Beta"));
+        asBeta.createConsumer(asBeta.createQueue("herd.Beta"));
     }
 
     private static Topology topology(int brokerPort) {

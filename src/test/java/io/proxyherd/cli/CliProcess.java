@@ -51,8 +51,15 @@ final class CliProcess implements AutoCloseable {
     /** Runs {@code herd ARGS...}, with the environment changed as {@code environment} says. */
     static CliProcess start(Consumer<Map<String, String>> environment, String... args) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(javaCommand(args));
+        withoutTheTestNodesAccount(builder.environment());
         environment.accept(builder.environment());
         return new CliProcess("herd " + String.join(" ", args), builder.start());
+    }
+
+    /** The test JVM has the broker account of the node Arquillian deploys (pom.xml); a herd command finds its own. */
+    private static void withoutTheTestNodesAccount(Map<String, String> environment) {
+        environment.remove("HERD_BROKER_USER");
+        environment.remove("HERD_BROKER_PASSWORD");
     }
 
     static CliProcess start(String... args) throws IOException {
@@ -100,6 +107,7 @@ final class CliProcess implements AutoCloseable {
         javaCommand(args).forEach(word -> command.append(" '").append(word.replace("'", "'\\''")).append('\''));
         // -e: script exits with the command's exit code; -f: what the command prints is passed on at once.
         ProcessBuilder builder = new ProcessBuilder("script", "-qfec", command.toString(), "/dev/null");
+        withoutTheTestNodesAccount(builder.environment());
         builder.environment().put("TERM", "xterm");
         return new CliProcess("herd " + String.join(" ", args) + " (in an xterm)", builder.start());
     }

@@ -169,7 +169,7 @@ class HerdCliIT {
     @Order(2)
     void statusShowsEveryNodeUpWithItsQueueConsumed() {
         CliRun run = await("every queue consumed").atMost(60, SECONDS).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> CliRun.of("status", "--config", config), status -> status.exitCode() == 0
+                .until(() -> CliRun.of("status", "--config", config, "--data", STATE.resolve("data").toString()), status -> status.exitCode() == 0
                         && rows(status).values().stream().allMatch(row -> Integer.parseInt(row.get(6)) > 0));
 
         Map<String, List<String>> rows = rows(run);
@@ -192,7 +192,7 @@ class HerdCliIT {
         // The broker counts a consumer until it sees its connection close.
         CliRun run = await("Holiday's queue without consumers").atMost(90, SECONDS).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
-                .until(() -> CliRun.of("status", "--config", config), status -> rows(status).get("Holiday").get(6).equals("0"));
+                .until(() -> CliRun.of("status", "--config", config, "--data", STATE.resolve("data").toString()), status -> rows(status).get("Holiday").get(6).equals("0"));
         assertThat(run.exitCode()).isEqualTo(1);
         Map<String, List<String>> rows = rows(run);
         assertThat(rows).allSatisfy((node, row) -> assertThat(row.get(1)).isEqualTo(node.equals("Holiday") ? "down" : "up"));

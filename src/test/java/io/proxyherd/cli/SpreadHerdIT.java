@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.proxyherd.launcher.BrokerAccounts;
 import io.proxyherd.support.LineConnection;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -83,10 +85,13 @@ class SpreadHerdIT {
         assertThat(alpha.err()).anyMatch(line -> line.matches("Solo stopped: herd did not deploy: .*herd\\.flood\\.batch-max-updates.*"));
     }
 
+    /** A node on "another machine": its own data folder, and its broker account given as the README says, in the environment. */
     private CliProcess node(String name) throws IOException, URISyntaxException {
+        Map<String, String> account = BrokerAccounts.inFolder(STATE.resolve("broker-data")).orElseThrow().environmentOf(name);
         return CliProcess.start(environment -> {
             environment.remove("PLACES_API_KEY");
             environment.put("PLACES_PROVIDER", "offline");
+            environment.putAll(account);
         }, "--config", config("nodes"), "node", name, "--broker", BROKER,
                 "--data", STATE.resolve("data").toString(), "--logs", STATE.resolve("logs").toString());
     }

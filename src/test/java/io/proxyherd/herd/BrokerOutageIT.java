@@ -46,7 +46,7 @@ class BrokerOutageIT {
 
         TestBroker.start();
 
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(TestBroker.url());
+        try (ActiveMQConnectionFactory factory = TestBroker.as("Beta");
                 JMSContext jms = factory.createContext();
                 JMSConsumer beta = jms.createConsumer(jms.createQueue(Topology.queueOf("Beta")))) {
             Message batch = beta.receive(60_000);

@@ -21,7 +21,9 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,8 +46,9 @@ class FloodConsumerIT {
     private static final int ALPHA_PORT = 12100;
     private static final FloodCodec CODEC = new FloodCodec(new BatchBounds(500, 98_304));
 
-    private static ActiveMQConnectionFactory broker;
-    private static JMSContext jms;
+    /** Alpha's neighbours, each logged in as itself: it may send to Alpha and read its own queues only. */
+    private static final Map<String, ActiveMQConnectionFactory> NEIGHBOURS = new HashMap<>();
+    private static final Map<String, JMSContext> AS = new HashMap<>();
     private static PlacesStandIn places;
     private static List<Message> requestsAtStart;
 
@@ -56,19 +59,22 @@ class FloodConsumerIT {
 
     @BeforeAll
     static void connect() {
-        broker = new ActiveMQConnectionFactory(TestBroker.url());
-        jms = broker.createContext();
+        for (String neighbour : List.of("Beta", "Gamma")) {
+            NEIGHBOURS.put(neighbour, TestBroker.as(neighbour));
+            AS.put(neighbour, NEIGHBOURS.get(neighbour).createContext());
+        }
         places = new PlacesStandIn(12190);
         await().atMost(60, SECONDS).until(() -> TestBroker.broker().consumersOf("Alpha") > 0);
         // Nothing else has reached the neighbours' queues yet; taking them leaves those queues empty for the tests.
-        requestsAtStart = List.of(receiveMessage(Topology.catchUpQueueOf("Beta")), receiveMessage(Topology.catchUpQueueOf("Gamma")));
+        requestsAtStart = List.of(receiveMessage("Beta", Topology.catchUpQueueOf("Beta")),
+                receiveMessage("Gamma", Topology.catchUpQueueOf("Gamma")));
     }
 
     @AfterAll
     static void disconnect() {
         places.close();
-        jms.close();
-        broker.close();
+        AS.values().forEach(JMSContext::close);
+        NEIGHBOURS.values().forEach(ActiveMQConnectionFactory::close);
     }
 
     @Test
@@ -119,6 +125,7 @@ class FloodConsumerIT {
     void unreadableMessagesEndInTheDeadLetterQueueAndAlphaKeepsFlooding() throws Exception {
         long deadBefore = TestBroker.broker().deadLetters();
         double countedBefore = unreadableCountedAtAlpha();
+        JMSContext jms = AS.get("Beta");
         BytesMessage malformed = jms.createBytesMessage();
         malformed.writeBytes("herd-flood/1\n1 AT nonsense\n".getBytes(StandardCharsets.UTF_8));
         malformed.setStringProperty(JmsFloodLinks.FROM, "Beta");
@@ -167,6 +174,7 @@ class FloodConsumerIT {
         sendToAlpha("Beta", first, second);
         assertThat(receive("Gamma")).containsExactly(first, second);
 
+        JMSContext jms = AS.get("Gamma");
         Message request = jms.createMessage();
         request.setStringProperty(MessageKind.PROPERTY, MessageKind.CATCH_UP_REQUEST.value());
         request.setStringProperty(JmsFloodLinks.FROM, "Gamma");
@@ -174,7 +182,7 @@ class FloodConsumerIT {
         await().atMost(10, SECONDS).until(() -> TestBroker.broker().messagesWaitingFor("Gamma") > 0);
 
         List<Update> answer = new ArrayList<>();
-        for (Message message : receiveAll(Topology.catchUpQueueOf("Gamma"))) {
+        for (Message message : receiveAll("Gamma", Topology.catchUpQueueOf("Gamma"))) {
             assertThat(message.getStringProperty(MessageKind.PROPERTY)).isNull();
             assertThat(message.getStringProperty(JmsFloodLinks.FROM)).isEqualTo("Alpha");
             answer.addAll(FloodCodec.decode(message.getBody(byte[].class)));
@@ -191,6 +199,7 @@ class FloodConsumerIT {
         for (String line : atLines) {
             updates.add(new Update(AtLine.parse(line).orElseThrow(), System.currentTimeMillis()));
         }
+        JMSContext jms = AS.get(from);
         BytesMessage message = jms.createBytesMessage();
         message.writeBytes(CODEC.encode(updates).get(0));
         message.setStringProperty(JmsFloodLinks.FROM, from);
@@ -199,6 +208,7 @@ class FloodConsumerIT {
 
     /** The AT lines of the next batch in the node's live queue. */
     private static List<String> receive(String node) throws Exception {
+        JMSContext jms = AS.get(node);
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Topology.queueOf(node)))) {
             Message message = consumer.receive(10_000);
             assertThat(message).as("a batch in " + node + "'s queue").isNotNull();
@@ -206,7 +216,9 @@ class FloodConsumerIT {
         }
     }
 
-    private static Message receiveMessage(String queue) {
+    /** The next message in one of {@code node}'s queues, read as that node. */
+    private static Message receiveMessage(String node, String queue) {
+        JMSContext jms = AS.get(node);
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(queue))) {
             Message message = consumer.receive(30_000);
             assertThat(message).as("a message in " + queue).isNotNull();
@@ -214,8 +226,9 @@ class FloodConsumerIT {
         }
     }
 
-    /** Everything in the queue, once nothing more arrives for a second. */
-    private static List<Message> receiveAll(String queue) {
+    /** Everything in one of {@code node}'s queues, read as that node, once nothing more arrives for a second. */
+    private static List<Message> receiveAll(String node, String queue) {
+        JMSContext jms = AS.get(node);
         List<Message> messages = new ArrayList<>();
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(queue))) {
             for (Message message = consumer.receive(1_000); message != null; message = consumer.receive(1_000)) {

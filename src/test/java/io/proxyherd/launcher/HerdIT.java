@@ -14,8 +14,10 @@ import io.proxyherd.support.OneShotClient;
 import io.proxyherd.support.PlacesStandIn;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,6 +169,36 @@ class HerdIT {
 
         awaitKnown("Holiday", "before-both-down", atHands);
         awaitKnown("Welsh", "before-both-down", atHands);
+    }
+
+    @Test
+    void eachNodeHasItsOwnBrokerAccountWhosePasswordNoLogOrConsoleAnswerShows() throws Exception {
+        Path file = STATE.resolve("data").resolve(BrokerAccounts.FILE);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        BrokerAccounts accounts = BrokerAccounts.inFolder(STATE.resolve("data")).orElseThrow();
+        assertThat(accounts.users()).containsAll(NODES);
+        List<String> passwords = accounts.users().stream().map(accounts::password).toList();
+        // Something to log first: a client's line in and out, and its flood at every node.
+        String atLine = iamat("Welsh", "no-secrets-here", "+09.000000+009.000000");
+        awaitKnown("Goloman", "no-secrets-here", atLine);
+
+        List<String> shown = new ArrayList<>();
+        try (Stream<Path> logs = Files.walk(STATE.resolve("logs"))) {
+            for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                shown.add(Files.readString(log, StandardCharsets.ISO_8859_1));
+            }
+        }
+        for (String node : NODES) {
+            URI api = URI.create("http://localhost:" + herd.topology().node(node).httpPort());
+            shown.add(CONSOLE.get(api.resolve("/api/node")).body());
+            shown.add(CONSOLE.get(api.resolve("/api/herd")).body());
+            shown.add(CONSOLE.get(api.resolve("/metrics")).body());
+            shown.add(CONSOLE.get(api.resolve("/health")).body());
+        }
+        assertThat(shown).hasSizeGreaterThan(NODES.size() * 4);
+        for (String password : passwords) {
+            assertThat(shown).noneMatch(text -> text.contains(password));
+        }
     }
 
     @Test

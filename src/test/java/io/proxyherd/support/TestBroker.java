@@ -1,9 +1,12 @@
 package io.proxyherd.support;
 
 import io.proxyherd.topology.Topology;
+import io.proxyherd.launcher.BrokerAccounts;
 import io.proxyherd.launcher.EmbeddedBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,13 +21,21 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
     /** The herd's broker settings, as every broker of the herd reads them. */
     public static final Path SETTINGS = Path.of("server-config", "broker.xml");
 
+    /**
+     * The accounts of it/herd.properties' nodes, with passwords known to the tests: Alpha, the deployed node, gets its
+     * own from the environment failsafe gives the test JVM (pom.xml), which the node inherits.
+     */
+    public static final BrokerAccounts ACCOUNTS = BrokerAccounts.of(Map.of(
+            "Alpha", "it-alpha-password", "Beta", "it-beta-password", "Gamma", "it-gamma-password",
+            BrokerAccounts.MONITOR, "it-monitor-password"));
+
     private static EmbeddedBroker broker;
     private static Path data;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         data = Files.createTempDirectory(Path.of("target"), "it-broker");
-        broker = EmbeddedBroker.start(Topology.load(CONFIG), SETTINGS, data);
+        broker = EmbeddedBroker.start(Topology.load(CONFIG), SETTINGS, data, ACCOUNTS);
     }
 
     /** Stops the broker, as an outage would. */
@@ -34,7 +45,7 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
 
     /** Starts the broker again on the same journal: what was stored before the outage is still there. */
     public static void start() throws Exception {
-        broker = EmbeddedBroker.start(Topology.load(CONFIG), SETTINGS, data);
+        broker = EmbeddedBroker.start(Topology.load(CONFIG), SETTINGS, data, ACCOUNTS);
     }
 
     @Override
@@ -45,6 +56,11 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
 
     public static EmbeddedBroker broker() {
         return broker;
+    }
+
+    /** A connection factory logged in as one of it/herd.properties' nodes, which may do what that node may. */
+    public static ActiveMQConnectionFactory as(String node) {
+        return new ActiveMQConnectionFactory(url(), node, ACCOUNTS.password(node));
     }
 
     public static String url() {
