@@ -38,6 +38,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
     // Touched only on the channel's event loop.
     private CompletableFuture<Void> answered = CompletableFuture.completedFuture(null);
     private int unanswered;
+    private boolean refusing;
 
     /** {@code counts} hears of each connection this closes for breaking a limit. */
     ClientSession(LineHandler handler, ConnectionLimits limits, Consumer<Count> counts) {
@@ -60,9 +61,9 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, String line) {
-        if (!ctx.channel().isOpen()) {
-            // Read in the same read as a line over the limit, which closed the connection: not the client's to have
-            // applied (an IAMAT would flood) when it can never be answered.
+        if (refusing || !ctx.channel().isOpen()) {
+            // After a line over the limit, in the same read or a later one: not the client's to have applied (an
+            // IAMAT would flood) when it will never be answered.
             return;
         }
         LOG.info(() -> ctx.channel().remoteAddress() + " < " + line);
@@ -99,7 +100,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
             ctx.close();
             return;
         }
-        if (--unanswered < MAX_UNANSWERED / 2 && !ctx.channel().config().isAutoRead()) {
+        if (--unanswered < MAX_UNANSWERED / 2 && !refusing && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -124,16 +125,27 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         }
     }
 
+    /** A line over the limit: nothing more is taken, and the connection closes once the lines before it are answered. */
+    private void refuse(ChannelHandlerContext ctx) {
+        if (refusing || !ctx.channel().isActive()) {
+            return;  // the rest of the same line, met again when the connection's last bytes are framed
+        }
+        refusing = true;
+        LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": it sent a line over " + limits.maxLineBytes()
+                + " bytes (herd.listener.max-line-bytes)");
+        counts.accept(Count.CUT_LINE_TOO_LONG);
+        // The lines before it were taken (an IAMAT among them is known to the herd): they get their replies first.
+        ctx.channel().config().setAutoRead(false);
+        answered.whenCompleteAsync((done, failed) -> ctx.close(), ctx.executor());
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            if (!ctx.channel().isActive()) {
-                return;  // the rest of the same line, met again when the closed connection's last bytes are framed
-            }
-            LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": it sent a line over " + limits.maxLineBytes()
-                    + " bytes (herd.listener.max-line-bytes)");
-            counts.accept(Count.CUT_LINE_TOO_LONG);
-        } else if (cause instanceof IOException) {
+            refuse(ctx);
+            return;
+        }
+        if (cause instanceof IOException) {
             LOG.fine(() -> "connection " + ctx.channel().remoteAddress() + " failed: " + cause.getMessage());
         } else {
             LOG.log(Level.WARNING, "closing " + ctx.channel().remoteAddress() + " after an unexpected error", cause);

@@ -145,6 +145,21 @@ class ClientSessionTest {
     }
 
     @Test
+    void linesBeforeOneOverTheLimitGetTheirRepliesBeforeTheConnectionCloses() {
+        CompletableFuture<String> slow = new CompletableFuture<>();
+        held.put("slow", slow);
+
+        send("slow\nquick\n" + "x".repeat(MAX_LINE + 1) + "\nnever\n");
+        assertThat(channel.isOpen()).as("waiting for slow's answer").isTrue();
+        slow.complete("slow done\n");
+        channel.runPendingTasks();
+
+        assertThat(seen).containsExactly("slow", "quick");
+        assertThat(written()).isEqualTo("slow done\nreply to quick\n");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
     void aLineOfExactlyTheLimitIsAnsweredWhenItsCrAndLfComeInTwoReads() {
         String line = "z".repeat(MAX_LINE);
 
