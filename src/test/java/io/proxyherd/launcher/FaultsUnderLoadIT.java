@@ -3,19 +3,17 @@ package io.proxyherd.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.proxyherd.support.ConsoleClient;
+import io.proxyherd.support.Folders;
+import io.proxyherd.support.HerdAgreement;
 import io.proxyherd.support.HerdClients;
 import io.proxyherd.support.LineConnection;
 import io.proxyherd.topology.Topology;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,14 +41,13 @@ class FaultsUnderLoadIT {
 
     private static final Path STATE = Path.of("target", "faults-it");
     private static final List<String> NODES = List.of("Goloman", "Hands", "Holiday", "Welsh", "Wilkes");
-    private static final ConsoleClient CONSOLE = new ConsoleClient(null);
     private static final int IAMATS_PER_SECOND = 50;
 
     private static LocalHerd herd;
 
     @BeforeAll
     static void startHerd() throws Exception {
-        deleteRecursively(STATE.resolve("data"));
+        Folders.deleteRecursively(STATE.resolve("data"));
         HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath()).withState(STATE.resolve("data"), STATE.resolve("logs"));
         // No Places calls here: the offline set keeps WHATSAT answers local.
         herd = LocalHerd.start(files, Map.of("PLACES_PROVIDER", "offline"), Duration.ofMinutes(4), node -> {});
@@ -167,35 +163,14 @@ class FaultsUnderLoadIT {
         }
     }
 
-    /** Waits until every node knows the same number of clients, at least {@code atLeast}, and returns it. */
+    /** Waits until every node knows the same clients, at least {@code atLeast} of them, and returns how many. */
     private static int awaitAgreement(int atLeast) {
-        return await("every node knows the same " + atLeast + " or more clients").atMost(3, TimeUnit.MINUTES)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> NODES.stream().map(FaultsUnderLoadIT::clientsKnown).distinct().toList(),
-                        counts -> counts.size() == 1 && counts.get(0) >= atLeast)
-                .get(0);
-    }
-
-    private static int clientsKnown(String node) {
-        try {
-            return CONSOLE.json(URI.create("http://localhost:" + herd.topology().node(node).httpPort() + "/api/node")).getInt("clients");
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
+        return HerdAgreement.awaitAgreement(NODES.stream().map(node -> herd.topology().node(node).httpPort()).toList(), atLeast,
+                Duration.ofMinutes(3));
     }
 
     private static int port(String node) {
         return herd.topology().node(node).clientPort();
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     /** New clients reported at a steady rate, in turn at each of some nodes, each on its own kept connection. */

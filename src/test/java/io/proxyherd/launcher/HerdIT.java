@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import io.proxyherd.support.ConsoleClient;
+import io.proxyherd.support.Folders;
+import io.proxyherd.support.HerdAgreement;
 import io.proxyherd.support.LineConnection;
 import io.proxyherd.support.OneShotClient;
 import io.proxyherd.support.PlacesStandIn;
@@ -21,7 +23,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class HerdIT {
     static void startHerd() throws Exception {
         places = new PlacesStandIn(0);
         // A herd of its own: nothing kept from an earlier run (journal, what the nodes knew).
-        deleteRecursively(STATE.resolve("data"));
+        Folders.deleteRecursively(STATE.resolve("data"));
         herd = startAgain();
     }
 
@@ -65,16 +66,6 @@ class HerdIT {
         return LocalHerd.start(files, Map.of("PLACES_NEW_BASE_URL", places.newApiBaseUrl(), "PLACES_API_KEY", PlacesStandIn.KEY,
                 "PLACES_PROVIDER", "new"),
                 Duration.ofMinutes(4), node -> {});
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     @AfterAll
@@ -287,19 +278,8 @@ class HerdIT {
 
     /** Waits until every node knows the same clients, at least {@code atLeast} of them, and returns how many. */
     private static int awaitAgreement(int atLeast) {
-        return await("every node knows the same " + atLeast + " or more clients").atMost(2, TimeUnit.MINUTES)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> NODES.stream().map(HerdIT::clientsKnown).distinct().toList(),
-                        counts -> counts.size() == 1 && counts.get(0) >= atLeast)
-                .get(0);
-    }
-
-    private static int clientsKnown(String node) {
-        try {
-            return CONSOLE.json(URI.create("http://localhost:" + herd.topology().node(node).httpPort() + "/api/node")).getInt("clients");
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
+        return HerdAgreement.awaitAgreement(NODES.stream().map(node -> herd.topology().node(node).httpPort()).toList(), atLeast,
+                Duration.ofMinutes(2));
     }
 
     private static String now() {

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,7 +98,7 @@ class BadClientsIT {
             CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> writeIgnoringReset(flooder, new byte[1 << 20]));
             Latencies during = bystander();
 
-            assertClosedByNode(flooder);
+            Sockets.assertClosedByNode(flooder);
             sent.join();
             assertThat(metric("herd_connections_cut_line_too_long_total")).isEqualTo(cutBefore + 1);
             report("a 1 MiB line", unloaded, during);
@@ -115,7 +114,7 @@ class BadClientsIT {
             CompletableFuture<Void> dripping = CompletableFuture.runAsync(() -> drip(slow, "IAMAT slowloris +34-118 1520023934\n"));
             Latencies during = bystander();
 
-            assertClosedByNode(slow);
+            Sockets.assertClosedByNode(slow);
             long closedAfterMillis = (System.nanoTime() - started) / 1_000_000;
             dripping.join();
             assertThat(metric("herd_connections_cut_line_too_slow_total")).isEqualTo(cutBefore + 1);
@@ -172,12 +171,12 @@ class BadClientsIT {
             Latencies during = bystander();
             long residentWith = nodeResidentKib();
             try (Socket overTheCap = connect("127.0.0.2")) {
-                assertClosedByNode(overTheCap);
+                Sockets.assertClosedByNode(overTheCap);
             }
 
             assertThat(metric("herd_connections_refused_total")).isEqualTo(refusedBefore + 1);
             for (Socket socket : idle) {
-                assertClosedByNode(socket);
+                Sockets.assertClosedByNode(socket);
             }
             report("10,000 idle connections (opened in " + openedMillis + " ms; node " + residentBefore / 1024
                     + " MB resident before, " + residentWith / 1024 + " MB with them)", unloaded, during);
@@ -223,19 +222,6 @@ class BadClientsIT {
         socket.connect(new InetSocketAddress("127.0.0.1", PORT), 10_000);
         socket.setSoTimeout(30_000);
         return socket;
-    }
-
-    /** Reads what is left until the node closes; a read that times out fails the test. */
-    private static void assertClosedByNode(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            while (in.read(buffer) >= 0) {
-                // Replies written before the close.
-            }
-        } catch (SocketException reset) {
-            // The node closed with bytes of ours unread, so its kernel reset the connection.
-        }
     }
 
     private static void writeIgnoringReset(Socket socket, byte[] bytes) {

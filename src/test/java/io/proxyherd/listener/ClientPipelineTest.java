@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ class ClientPipelineTest {
             return counted.contains(Count.CUT_REPLIES_UNREAD);
         });
 
-        assertClosedByNode(greedy);
+        Sockets.assertClosedByNode(greedy);
         assertThat(counted).containsExactly(Count.CUT_REPLIES_UNREAD);
         assertThat(answered(connect(new Socket(), "127.0.0.1"))).as("a new connection is served").isTrue();
     }
@@ -87,7 +86,7 @@ class ClientPipelineTest {
         Socket second = connect(new Socket(), "127.0.0.1");
         Socket third = connect(new Socket(), "127.0.0.1");
 
-        assertClosedByNode(third);
+        Sockets.assertClosedByNode(third);
         assertThat(counted).containsExactly(Count.CONNECTIONS_REFUSED);
         assertThat(answered(second)).isTrue();
         assertThat(answered(connect(new Socket(), "127.0.0.2"))).as("another address is served").isTrue();
@@ -104,7 +103,7 @@ class ClientPipelineTest {
         Socket second = connect(new Socket(), "127.0.0.2");
         Socket third = connect(new Socket(), "127.0.0.3");
 
-        assertClosedByNode(third);
+        Sockets.assertClosedByNode(third);
         assertThat(counted).containsExactly(Count.CONNECTIONS_REFUSED);
         assertThat(answered(first)).isTrue();
         assertThat(answered(second)).isTrue();
@@ -141,18 +140,5 @@ class ClientPipelineTest {
         socket.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
         byte[] reply = socket.getInputStream().readNBytes(REPLY_BYTES);
         return new String(reply, StandardCharsets.US_ASCII).equals(REPLY);
-    }
-
-    /** Reads what is left until the node's close; a read that times out instead fails the test. */
-    private static void assertClosedByNode(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            while (in.read(buffer) >= 0) {
-                // Replies written before the close.
-            }
-        } catch (SocketException reset) {
-            // The node closed with lines of ours unread, so its kernel reset the connection.
-        }
     }
 }
