@@ -54,6 +54,12 @@ final class LineDeadline extends ChannelInboundHandlerAdapter {
 
     private void expire(ChannelHandlerContext ctx) {
         deadline = null;
+        if (!ctx.channel().config().isAutoRead()) {
+            // The node stopped reading (the client has many lines unanswered): the rest of the line may be waiting
+            // in the socket, unread by us. The line gets a new timeout rather than a cut it did not earn.
+            start(ctx);
+            return;
+        }
         if (ctx.channel().isActive()) {
             LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": a line unfinished " + timeout.toSeconds()
                     + " s after its first byte (herd.listener.line-timeout-seconds)");

@@ -59,6 +59,18 @@ class LineDeadlineTest {
     }
 
     @Test
+    void noTimeRunsOutWhileTheNodeIsNotReading() {
+        send("WHATSAT a 10 5\nWHATS");
+        channel.config().setAutoRead(false);
+        after(61);
+        assertThat(channel.isOpen()).as("the rest of the line may be unread in the socket").isTrue();
+
+        channel.config().setAutoRead(true);
+        after(61);
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
     void bytesArePassedOnUnchanged() {
         send("x\ny");
 
