@@ -126,6 +126,8 @@ class BadClientsIT {
     void aClientThatSendsWhatsatsAndNeverReadsIsClosedWhileOthersAreServed() throws Exception {
         try (LineConnection client = new LineConnection(PORT)) {
             assertThat(client.ask("IAMAT greedy +34.068930-118.445127 1520023934")).startsWith("AT Alpha ");
+            // Places asked once here, so that the greedy client's answers come from the node's cache at once.
+            assertThat(client.askWhatsAt("WHATSAT greedy 50 20")).contains("\"results\"");
         }
         double cutBefore = metric("herd_connections_cut_replies_unread_total");
         Latencies unloaded = bystander();
