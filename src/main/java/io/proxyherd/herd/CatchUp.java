@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * What a node knew lives in its memory only, so a node that starts asks each neighbour, on the
- * neighbour's catch-up queue, for everything it knows ({@link io.proxyherd.flood.FloodRules#answerCatchUp}).
+ * A node that starts knows at most its last snapshot ({@link RegistrySnapshots}), which misses what changed
+ * while it was away, so it asks each neighbour, on the neighbour's catch-up queue, for everything it knows ({@link io.proxyherd.flood.FloodRules#answerCatchUp}).
  * The request waits there if the neighbour is down; it is sent in the background, retried until the
  * broker stores it, so the application starts without waiting for the broker.
  *
