@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param lineTimeout how long a line may take from its first byte to its newline (a slow writer holds a
  *     connection and a buffer for no one else)
  * @param idleTimeout how long a connection may stay without reading or writing anything
- * @param maxUnreadReplyBytes replies a client may leave unread in the node's memory before its connection
- *     is closed (reading stops well before that, at a sixteenth of it, so only a burst of lines gets there)
+ * @param maxUnreadReplyBytes replies a client may leave unread in the node's memory (what its socket has not
+ *     taken yet) before its connection is closed
  */
 record ConnectionLimits(int maxConnections, int maxConnectionsPerAddress, int maxLineBytes, Duration lineTimeout,
         Duration idleTimeout, int maxUnreadReplyBytes) {
@@ -25,10 +25,5 @@ record ConnectionLimits(int maxConnections, int maxConnectionsPerAddress, int ma
         if (lineTimeout.isNegative() || lineTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive: line " + lineTimeout + ", idle " + idleTimeout);
         }
-    }
-
-    /** Outgoing bytes waiting past which the connection stops reading until the client catches up. */
-    int pauseReadingAtBytes() {
-        return maxUnreadReplyBytes / 16;
     }
 }
