@@ -38,6 +38,11 @@ public record HerdFiles(Path config, Path nodeJvmOptions, Path brokerSettings, P
         return Files.isRegularFile(own) ? own : these;
     }
 
+    /** The folder of the data folder that holds one node's own files (its Payara instance, settings, registry). */
+    public Path nodeData(String node) {
+        return data.resolve("nodes").resolve(node);
+    }
+
     public HerdFiles withState(Path data, Path logs) {
         return new HerdFiles(config, nodeJvmOptions, brokerSettings, runtime, resourceAdapter, war, data, logs);
     }

@@ -46,7 +46,7 @@ public final class NodeCommand {
 
     /** The node's Payara instance folder (its domain.xml, deployed and generated files), made anew. */
     static Path freshInstanceOf(NodeAddress node, HerdFiles files) throws IOException {
-        Path instance = files.data().resolve("nodes").resolve(node.name()).resolve("payara");
+        Path instance = files.nodeData(node.name()).resolve("payara");
         files.runtime().freshInstance(instance);
         return instance;
     }

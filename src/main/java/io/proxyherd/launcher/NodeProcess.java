@@ -43,14 +43,14 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /** Where the node keeps what it knows between runs (io.proxyherd.herd.RegistrySnapshots). */
-    public static Path registryFile(NodeAddress address, HerdFiles files) {
-        return files.data().resolve("nodes").resolve(address.name()).resolve("registry.txt");
+    private static Path registryFile(NodeAddress address, HerdFiles files) {
+        return files.nodeData(address.name()).resolve("registry.txt");
     }
 
     /** The herd's logging settings with this node's log file filled in. */
     static Path loggingProperties(NodeAddress address, HerdFiles files, Path log) throws IOException {
         Path template = files.config().resolveSibling("logging.properties");
-        Path properties = files.data().resolve("nodes").resolve(address.name()).resolve("logging.properties");
+        Path properties = files.nodeData(address.name()).resolve("logging.properties");
         Files.createDirectories(properties.getParent());
         String text = Files.readString(template, StandardCharsets.UTF_8)
                 .replace("@NODE_LOG@", log.toAbsolutePath().toString().replace("\\", "/"));

@@ -103,7 +103,7 @@ public final class SingleNode {
 
     /** A copy of the configuration (and its logging.properties) naming the given broker instead. */
     private static Path withBroker(HerdFiles files, String name, BrokerAddress broker) throws IOException {
-        return ConfigCopy.write(files.config(), files.data().resolve("nodes").resolve(name).resolve("config"),
+        return ConfigCopy.write(files.config(), files.nodeData(name).resolve("config"),
                 files.config() + " with the broker at " + broker.host() + ":" + broker.port(), (key, value) -> switch (key) {
                     case "herd.broker.host" -> broker.host();
                     case "herd.broker.port" -> Integer.toString(broker.port());
