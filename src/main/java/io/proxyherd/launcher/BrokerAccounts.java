@@ -14,11 +14,14 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -35,10 +38,11 @@ public final class BrokerAccounts {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Map<String, String> passwords;
+    // Sorted by account, so that what names them reads the same every time.
+    private final SortedMap<String, String> passwords;
 
     private BrokerAccounts(Map<String, String> passwords) {
-        this.passwords = Map.copyOf(passwords);
+        this.passwords = Collections.unmodifiableSortedMap(new TreeMap<>(passwords));
     }
 
     /** Accounts with the given passwords, kept nowhere (the in-container tests give their node a known one). */
@@ -52,7 +56,8 @@ public final class BrokerAccounts {
      */
     public static BrokerAccounts inFolder(Path data, Collection<String> nodes) throws IOException {
         Path file = data.resolve(FILE);
-        Map<String, String> passwords = new TreeMap<>(read(file).map(accounts -> accounts.passwords).orElse(Map.of()));
+        Map<String, String> passwords = new HashMap<>();
+        read(file).ifPresent(accounts -> passwords.putAll(accounts.passwords));
         boolean added = false;
         for (String user : users(nodes)) {
             if (!passwords.containsKey(user)) {
@@ -85,7 +90,7 @@ public final class BrokerAccounts {
     public String password(String user) {
         String password = passwords.get(user);
         if (password == null) {
-            throw new IllegalArgumentException("no broker account " + user + " in " + FILE + "; it has " + new TreeMap<>(passwords).keySet());
+            throw new IllegalArgumentException("no broker account " + user + " in " + FILE + "; it has " + passwords.keySet());
         }
         return password;
     }
@@ -104,7 +109,7 @@ public final class BrokerAccounts {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
         }
-        Map<String, String> passwords = new TreeMap<>();
+        Map<String, String> passwords = new HashMap<>();
         properties.stringPropertyNames().forEach(user -> passwords.put(user, properties.getProperty(user)));
         return Optional.of(new BrokerAccounts(passwords));
     }
@@ -143,6 +148,6 @@ public final class BrokerAccounts {
 
     @Override
     public String toString() {
-        return "broker accounts " + new TreeMap<>(passwords).keySet();
+        return "broker accounts " + passwords.keySet();
     }
 }
