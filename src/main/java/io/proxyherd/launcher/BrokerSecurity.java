@@ -2,10 +2,14 @@ package io.proxyherd.launcher;
 
 import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
 
@@ -30,33 +34,32 @@ final class BrokerSecurity {
     /** The security settings: address match to the roles and what each may do there. */
     static Map<String, Set<Role>> roles(Topology topology) {
         Map<String, Set<Role>> roles = new HashMap<>();
-        Set<Role> everyone = new HashSet<>();
-        Set<Role> askers = new HashSet<>();
-        Set<Role> readers = new HashSet<>();
+        List<Permissions> accounts = new ArrayList<>();
         for (NodeAddress node : topology.nodes()) {
             String name = node.name();
             Set<Role> queue = new HashSet<>();
-            queue.add(role(roleOf(name)).consume());
-            topology.neighbours(name).forEach(neighbour -> queue.add(role(roleOf(neighbour)).send()));
-            roles.put(Topology.queueOf(name), roleSet(queue));
-            roles.put(Topology.catchUpQueueOf(name), roleSet(queue));
-            everyone.add(role(roleOf(name)).temporaryQueues());
-            askers.add(role(roleOf(name)).manage());
-            readers.add(role(roleOf(name)).view());
+            queue.add(new Permissions(roleOf(name)).consume());
+            topology.neighbours(name).forEach(neighbour -> queue.add(new Permissions(roleOf(neighbour)).send()));
+            roles.put(Topology.queueOf(name), Set.copyOf(queue));
+            roles.put(Topology.catchUpQueueOf(name), Set.copyOf(queue));
+            accounts.add(new Permissions(roleOf(name)));
         }
-        everyone.add(role(MONITOR_ROLE).temporaryQueues());
-        askers.add(role(MONITOR_ROLE).manage());
-        readers.add(role(MONITOR_ROLE).view());
+        accounts.add(new Permissions(MONITOR_ROLE));
         // Any other herd.* address, the dead letters included: nobody.
         roles.put("herd.#", Set.of());
-        roles.put("activemq.management", roleSet(askers));
+        roles.put("activemq.management", each(accounts, Permissions::manage));
         // A match may end in # only: a live queue's name is herd.NODE, a catch-up queue's herd.NODE.catch-up.
         for (String count : new String[] {"getConsumerCount", "getMessageCount"}) {
-            roles.put(OPERATIONS + "queue.herd.*." + count, roleSet(readers));
-            roles.put(OPERATIONS + "queue.herd.*.catch-up." + count, roleSet(readers));
+            roles.put(OPERATIONS + "queue.herd.*." + count, each(accounts, Permissions::view));
+            roles.put(OPERATIONS + "queue.herd.*.catch-up." + count, each(accounts, Permissions::view));
         }
-        roles.put("#", roleSet(everyone));
+        roles.put("#", each(accounts, Permissions::temporaryQueues));
         return roles;
+    }
+
+    /** The same permission for every account's role. */
+    private static Set<Role> each(List<Permissions> accounts, Function<Permissions, Role> permission) {
+        return accounts.stream().map(permission).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The accounts, each with its role: a node's account is named as the node. */
@@ -67,14 +70,6 @@ final class BrokerSecurity {
             users.addRole(user, BrokerAccounts.MONITOR.equals(user) ? MONITOR_ROLE : roleOf(user));
         }
         return users;
-    }
-
-    private static Set<Role> roleSet(Set<Role> roles) {
-        return Set.copyOf(roles);
-    }
-
-    private static Permissions role(String name) {
-        return new Permissions(name);
     }
 
     /** One role's permissions on one address match, each method a different kind. */
