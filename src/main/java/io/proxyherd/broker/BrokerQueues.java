@@ -1,9 +1,11 @@
 package io.proxyherd.broker;
 
+import io.proxyherd.topology.BrokerAddress;
 import jakarta.jms.JMSException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Asks a running broker, through its management address, how many consumers read each queue and how
@@ -12,20 +14,20 @@ import java.util.Map;
  *
  * <p>The first call opens a {@link ManagementSession} and later calls reuse it; after a failure it is
  * closed and the next call opens a new one. Connecting and asking have short timeouts and nothing
- * reconnects by itself, so a broker that is down costs at most the timeout per call, never a hang.
+ * reconnects by itself, so a broker that is down costs at most the timeout per call, never a hang. Of a primary and a
+ * backup broker, it asks the one that serves.
  */
 public final class BrokerQueues implements AutoCloseable {
 
-    private final String host;
-    private final int port;
+    private final List<BrokerAddress> brokers;
     private final String user;
     private final String password;
     private final Duration timeout;
     private ManagementSession session;
 
-    public BrokerQueues(String host, int port, String user, String password, Duration timeout) {
-        this.host = host;
-        this.port = port;
+    /** Asks whichever of {@code brokers} serves (a backup serves only once its primary is gone). */
+    public BrokerQueues(List<BrokerAddress> brokers, String user, String password, Duration timeout) {
+        this.brokers = List.copyOf(brokers);
         this.user = user;
         this.password = password;
         this.timeout = timeout;
@@ -42,7 +44,7 @@ public final class BrokerQueues implements AutoCloseable {
             discard();
         }
         if (session == null) {
-            session = ManagementSession.open(host, port, blankToNull(user), blankToNull(password), timeout);
+            session = ManagementSession.open(brokers, blankToNull(user), blankToNull(password), timeout);
         }
         try {
             return session.states(queues, deadline);
@@ -53,7 +55,7 @@ public final class BrokerQueues implements AutoCloseable {
     }
 
     public String address() {
-        return host + ":" + port;
+        return brokers.stream().map(BrokerAddress::toString).collect(Collectors.joining(" or "));
     }
 
     /** Closes the connection kept between calls, if any; a later call would open a new one. */

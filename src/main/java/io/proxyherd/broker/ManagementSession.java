@@ -1,5 +1,6 @@
 package io.proxyherd.broker;
 
+import io.proxyherd.topology.BrokerAddress;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -65,9 +66,9 @@ final class ManagementSession implements AutoCloseable {
      * Connects with short timeouts and no reconnection: a broker that is down costs at most the timeout.
      * Fails with a JMSException if the broker cannot be reached.
      */
-    static ManagementSession open(String host, int port, String user, String password, Duration timeout)
+    static ManagementSession open(List<BrokerAddress> brokers, String user, String password, Duration timeout)
             throws JMSException {
-        ActiveMQConnectionFactory factory = factory(host, port, timeout);
+        ActiveMQConnectionFactory factory = factory(brokers, timeout);
         QueueConnection connection = null;
         try {
             connection = factory.createQueueConnection(user, password);
@@ -82,12 +83,15 @@ final class ManagementSession implements AutoCloseable {
      * Built from a transport configuration rather than a URL: parsing a URL needs commons-collections,
      * which the resource adapter, where the node finds this client, does not ship.
      */
-    private static ActiveMQConnectionFactory factory(String host, int port, Duration timeout) {
-        TransportConfiguration transport = new TransportConfiguration(NettyConnectorFactory.class.getName(), Map.of(
-                TransportConstants.HOST_PROP_NAME, host,
-                TransportConstants.PORT_PROP_NAME, port,
-                TransportConstants.NETTY_CONNECT_TIMEOUT, (int) timeout.toMillis()));
-        ActiveMQConnectionFactory factory = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.QUEUE_CF, transport);
+    private static ActiveMQConnectionFactory factory(List<BrokerAddress> brokers, Duration timeout) {
+        TransportConfiguration[] transports = brokers.stream()
+                .map(broker -> new TransportConfiguration(NettyConnectorFactory.class.getName(), Map.of(
+                        TransportConstants.HOST_PROP_NAME, broker.host(),
+                        TransportConstants.PORT_PROP_NAME, broker.port(),
+                        TransportConstants.NETTY_CONNECT_TIMEOUT, (int) timeout.toMillis())))
+                .toArray(TransportConfiguration[]::new);
+        // Each broker is tried once in turn: a backup that has not taken over refuses at once.
+        ActiveMQConnectionFactory factory = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.QUEUE_CF, transports);
         factory.setCallTimeout(timeout.toMillis());
         factory.setReconnectAttempts(0);
         factory.setInitialConnectAttempts(1);

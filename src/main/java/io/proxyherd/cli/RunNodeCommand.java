@@ -1,7 +1,7 @@
 package io.proxyherd.cli;
 
 import io.proxyherd.launcher.SingleNode;
-import io.proxyherd.launcher.SingleNode.BrokerAddress;
+import io.proxyherd.topology.BrokerAddress;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -64,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
         Optional<BrokerAccounts> accounts = BrokerAccounts.inFolder(data);
         String user = accounts.isPresent() ? BrokerAccounts.MONITOR : System.getenv("HERD_BROKER_USER");
         String password = accounts.isPresent() ? accounts.get().password(user) : System.getenv("HERD_BROKER_PASSWORD");
-        return new BrokerQueues(topology.brokerHost(), topology.brokerPort(), user, password, BROKER_TIMEOUT);
+        return new BrokerQueues(topology.brokers(), user, password, BROKER_TIMEOUT);
     }
 
     @Override

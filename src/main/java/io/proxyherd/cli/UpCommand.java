@@ -28,8 +28,14 @@ final class UpCommand implements Callable<Integer> {
                     + "it keeps dying. A node stopped with herd stop stays down.")
     private boolean restart;
 
+    @Option(names = "--ha",
+            description = "Run a primary and a backup broker, each a process of its own, sharing one journal: when the "
+                    + "primary dies (try kill -9 on the pid herd up prints), the backup takes over on "
+                    + "herd.broker.backup-port and the nodes move to it.")
+    private boolean ha;
+
     @Override
     public Integer call() throws Exception {
-        return HerdUp.run(state.files(herd.config()), restart);
+        return HerdUp.run(state.files(herd.config()), restart, ha);
     }
 }

@@ -46,7 +46,7 @@ public class BrokerWatch {
 
     @PostConstruct
     void watch() {
-        broker = new BrokerQueues(topology.brokerHost(), topology.brokerPort(),
+        broker = new BrokerQueues(topology.brokers(),
                 config.getOptionalValue("herd.broker.user", String.class).orElse(null),
                 config.getOptionalValue("herd.broker.password", String.class).orElse(null), Duration.ofMillis(timeoutMs));
         queues = new CachedQueues(broker.address(),

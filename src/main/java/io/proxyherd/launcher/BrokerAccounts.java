@@ -34,6 +34,11 @@ import java.util.TreeMap;
 public final class BrokerAccounts {
 
     public static final String MONITOR = "herd-monitor";
+    /**
+     * Not a node's login: the brokers' own secret, which a primary and its backup know each other by (herd up --ha).
+     * Artemis lets whoever has it do anything, so no node is given it.
+     */
+    public static final String CLUSTER = "herd-cluster";
     public static final String FILE = "broker-accounts.properties";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -79,6 +84,7 @@ public final class BrokerAccounts {
     private static List<String> users(Collection<String> nodes) {
         List<String> users = new ArrayList<>(nodes);
         users.add(MONITOR);
+        users.add(CLUSTER);
         return users;
     }
 

@@ -66,6 +66,9 @@ final class BrokerSecurity {
     static SecurityConfiguration users(BrokerAccounts accounts) {
         SecurityConfiguration users = new SecurityConfiguration();
         for (String user : accounts.users()) {
+            if (BrokerAccounts.CLUSTER.equals(user)) {
+                continue; // the brokers check the cluster secret themselves; no one logs in with it
+            }
             users.addUser(user, accounts.password(user));
             users.addRole(user, BrokerAccounts.MONITOR.equals(user) ? MONITOR_ROLE : roleOf(user));
         }

@@ -4,14 +4,21 @@ import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.server.ActivateCallback;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
@@ -25,22 +32,43 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 public final class EmbeddedBroker implements AutoCloseable {
 
     static final String DEAD_LETTERS = "herd.dead-letters";
+    private static final String PRIMARY = "primary";
+    private static final String BACKUP = "backup";
 
     private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
 
     private EmbeddedBroker() {}
 
+    /** The herd's only broker, serving once this returns. */
     public static EmbeddedBroker start(Topology topology, Path settings, Path dataDirectory, BrokerAccounts accounts)
             throws Exception {
+        return start(topology, settings, dataDirectory, accounts, BrokerRole.ALONE, () -> {});
+    }
+
+    /**
+     * A broker in the given role: serving once this returns, but for a backup, which returns waiting for its primary
+     * and runs {@code serving} when it has taken over (an alone broker or a primary runs it before this returns).
+     */
+    public static EmbeddedBroker start(Topology topology, Path settings, Path dataDirectory, BrokerAccounts accounts,
+            BrokerRole role, Runnable serving) throws Exception {
         EmbeddedBroker embedded = new EmbeddedBroker();
-        embedded.broker.setConfiguration(configuration(topology, settings, dataDirectory));
+        embedded.broker.setConfiguration(configuration(topology, settings, dataDirectory, accounts, role));
         embedded.broker.setSecurityManager(
                 new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), BrokerSecurity.users(accounts)));
+        embedded.broker.createActiveMQServer();
+        embedded.broker.getActiveMQServer().registerActivateCallback(new ActivateCallback() {
+            @Override
+            public void activationComplete() {
+                serving.run();
+            }
+        });
         embedded.broker.start();
-        if (!embedded.broker.getActiveMQServer().isActive()) {
+        ActiveMQServer server = embedded.broker.getActiveMQServer();
+        // A backup waiting for its primary stays STARTING until it takes over.
+        if (role == BrokerRole.BACKUP ? server.getState() != ActiveMQServer.SERVER_STATE.STARTING : !server.isActive()) {
             // Artemis logs a failure in its initialisation and returns as if started.
             embedded.close();
-            throw new IllegalStateException("the broker did not start; its log (logs/broker.log) says why");
+            throw new IllegalStateException("the broker did not start; its log says why");
         }
         return embedded;
     }
@@ -55,7 +83,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         return settings;
     }
 
-    static Configuration configuration(Topology topology, Path settings, Path data) throws Exception {
+    static Configuration configuration(Topology topology, Path settings, Path data, BrokerAccounts accounts, BrokerRole role)
+            throws Exception {
         Configuration config = settings(settings)
                 .setSecurityEnabled(true)
                 .setSecurityRoles(BrokerSecurity.roles(topology))
@@ -65,15 +94,43 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setBindingsDirectory(data.resolve("bindings").toString())
                 .setLargeMessagesDirectory(data.resolve("large-messages").toString())
                 .setPagingDirectory(data.resolve("paging").toString());
+        // Artemis lets its cluster user do anything, and its default password is public: a broker alone has it too.
+        config.setClusterUser(BrokerAccounts.CLUSTER);
+        config.setClusterPassword(accounts.password(BrokerAccounts.CLUSTER));
         // Management questions checked operation by operation, so reading a count does not allow changing anything.
         config.setManagementMessageRbac(true);
         config.getAcceptorConfigurations().clear();
-        config.addAcceptorConfiguration("herd", "tcp://" + topology.brokerHost() + ":" + topology.brokerPort());
+        config.addAcceptorConfiguration("herd", (role == BrokerRole.BACKUP ? topology.backupBroker() : topology.broker()).url());
+        if (role != BrokerRole.ALONE) {
+            pair(config, topology, accounts, role);
+        }
         for (NodeAddress node : topology.nodes()) {
             config.addAddressConfiguration(anycastQueue(Topology.queueOf(node.name())));
             config.addAddressConfiguration(anycastQueue(Topology.catchUpQueueOf(node.name())));
         }
         return config;
+    }
+
+    /**
+     * Shared store: both brokers use the one journal, and the lock on it decides which serves. The cluster connection
+     * only lets the backup announce itself, so that clients learn from the primary where to go when it dies.
+     */
+    private static void pair(Configuration config, Topology topology, BrokerAccounts accounts, BrokerRole role)
+            throws Exception {
+        String own = role == BrokerRole.PRIMARY ? PRIMARY : BACKUP;
+        String other = role == BrokerRole.PRIMARY ? BACKUP : PRIMARY;
+        config.addConnectorConfiguration(PRIMARY, topology.broker().url());
+        config.addConnectorConfiguration(BACKUP, topology.backupBroker().url());
+        config.addClusterConfiguration(new ClusterConnectionConfiguration()
+                .setName("herd-pair")
+                .setConnectorName(own)
+                .setStaticConnectors(List.of(other))
+                .setMessageLoadBalancingType(MessageLoadBalancingType.OFF)
+                .setRetryInterval(500)
+                .setReconnectAttempts(-1));
+        config.setHAPolicyConfiguration(role == BrokerRole.PRIMARY
+                ? new SharedStorePrimaryPolicyConfiguration()
+                : new SharedStoreBackupPolicyConfiguration());
     }
 
     private static CoreAddressConfiguration anycastQueue(String name) {

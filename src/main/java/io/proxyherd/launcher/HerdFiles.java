@@ -43,6 +43,10 @@ public record HerdFiles(Path config, Path nodeJvmOptions, Path brokerSettings, P
         return data.resolve("nodes").resolve(node);
     }
 
+    public HerdFiles withBrokerSettings(Path otherSettings) {
+        return new HerdFiles(config, nodeJvmOptions, otherSettings, runtime, resourceAdapter, war, data, logs);
+    }
+
     public HerdFiles withState(Path data, Path logs) {
         return new HerdFiles(config, nodeJvmOptions, brokerSettings, runtime, resourceAdapter, war, data, logs);
     }

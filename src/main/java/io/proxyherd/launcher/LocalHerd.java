@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A whole herd on this machine: the embedded broker and one Payara Micro process per node. Nodes can
- * be stopped and started again while the others run, as tests and operators need.
+ * A whole herd on this machine: the embedded broker (or a primary and backup pair, each a process of its own) and one
+ * Payara Micro process per node. Nodes can be stopped and started again while the others run, as tests and operators
+ * need.
  */
 public final class LocalHerd implements AutoCloseable {
 
@@ -24,7 +25,9 @@ public final class LocalHerd implements AutoCloseable {
 
     private final Topology topology;
     private final HerdFiles files;
+    // One of the two: the broker in this JVM, or the pair.
     private final EmbeddedBroker broker;
+    private final BrokerPair pair;
     private final Map<String, String> environment;
     private final BrokerAccounts accounts;
     private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
@@ -41,12 +44,13 @@ public final class LocalHerd implements AutoCloseable {
     }
 
     private LocalHerd(Topology topology, HerdFiles files, Map<String, String> environment, BrokerAccounts accounts,
-            EmbeddedBroker broker) {
+            EmbeddedBroker broker, BrokerPair pair) {
         this.topology = topology;
         this.files = files;
         this.environment = Map.copyOf(environment);
         this.accounts = accounts;
         this.broker = broker;
+        this.pair = pair;
         Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
 
@@ -57,13 +61,30 @@ public final class LocalHerd implements AutoCloseable {
      */
     public static LocalHerd start(HerdFiles files, Map<String, String> environment, Duration timeout,
             Consumer<NodeProcess> onReady) throws Exception {
+        return start(files, false, environment, timeout, onReady);
+    }
+
+    /**
+     * As {@link #start(HerdFiles, Map, Duration, Consumer)}, with {@code withBackup} a primary and a backup broker, each
+     * a process of its own, instead of one broker in this JVM; the nodes then fail over to the backup when the primary
+     * dies.
+     */
+    public static LocalHerd start(HerdFiles files, boolean withBackup, Map<String, String> environment, Duration timeout,
+            Consumer<NodeProcess> onReady) throws Exception {
         files.requireBuilt();
         Topology topology = Topology.load(files.config());
         PortCheck.requireFree(topology, files.config());
         List<String> names = topology.nodes().stream().map(NodeAddress::name).toList();
         BrokerAccounts accounts = BrokerAccounts.inFolder(files.data(), names);
-        LocalHerd herd = new LocalHerd(topology, files, environment, accounts,
-                EmbeddedBroker.start(topology, files.brokerSettings(), files.data().resolve("broker"), accounts));
+        LocalHerd herd;
+        if (withBackup) {
+            Map<String, String> nodeEnvironment = new HashMap<>(environment);
+            nodeEnvironment.put("HERD_BROKER_HA", "true");
+            herd = new LocalHerd(topology, files, nodeEnvironment, accounts, null, BrokerPair.start(files, timeout));
+        } else {
+            herd = new LocalHerd(topology, files, environment, accounts,
+                    EmbeddedBroker.start(topology, files.brokerSettings(), files.data().resolve("broker"), accounts), null);
+        }
         try {
             herd.startAll(names, timeout, onReady);
             return herd;
@@ -77,8 +98,24 @@ public final class LocalHerd implements AutoCloseable {
         return topology;
     }
 
+    /** The broker in this JVM; fails for a herd that runs a pair. */
     public EmbeddedBroker broker() {
+        if (broker == null) {
+            throw new IllegalStateException("this herd runs a primary and a backup broker, each a process: see brokerPair()");
+        }
         return broker;
+    }
+
+    /** The primary and backup brokers; fails for a herd that runs one broker in this JVM. */
+    public BrokerPair brokerPair() {
+        if (pair == null) {
+            throw new IllegalStateException("this herd runs one broker, in this JVM: see broker()");
+        }
+        return pair;
+    }
+
+    public boolean hasBackupBroker() {
+        return pair != null;
     }
 
     public synchronized NodeProcess node(String name) {
@@ -208,6 +245,10 @@ public final class LocalHerd implements AutoCloseable {
         }
         nodes.values().parallelStream().forEach(NodeProcess::close);
         nodes.clear();
+        if (pair != null) {
+            pair.close();
+            return;
+        }
         try {
             broker.close();
         } catch (Exception e) {

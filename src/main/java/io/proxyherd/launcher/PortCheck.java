@@ -23,16 +23,12 @@ final class PortCheck {
         requireFree(roles, config);
     }
 
-    static void requireBrokerPortFree(Topology topology, Path config) {
-        requireFree(brokerPort(topology), config);
-    }
-
     static void requireNodePortsFree(NodeAddress node, Path config) {
         requireFree(nodePorts(node), config);
     }
 
     private static Map<Integer, String> brokerPort(Topology topology) {
-        return Map.of(topology.brokerPort(), "the broker port");
+        return Map.of(topology.broker().port(), "the broker port");
     }
 
     private static Map<Integer, String> nodePorts(NodeAddress node) {
@@ -42,7 +38,8 @@ final class PortCheck {
         return roles;
     }
 
-    private static void requireFree(Map<Integer, String> roles, Path config) {
+    /** Each port with the role it would have, as a message names it. */
+    static void requireFree(Map<Integer, String> roles, Path config) {
         List<String> taken = new ArrayList<>();
         roles.forEach((port, role) -> check(port, role, taken));
         if (!taken.isEmpty()) {

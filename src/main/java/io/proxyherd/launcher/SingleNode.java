@@ -1,5 +1,6 @@
 package io.proxyherd.launcher;
 
+import io.proxyherd.topology.BrokerAddress;
 import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
 import java.io.IOException;
@@ -20,27 +21,6 @@ public final class SingleNode {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private SingleNode() {}
-
-    /** A broker address given on the command line, {@code host:port}. */
-    public record BrokerAddress(String host, int port) {
-
-        public static BrokerAddress parse(String text) {
-            int colon = text.lastIndexOf(':');
-            if (colon <= 0 || colon == text.length() - 1) {
-                throw new IllegalArgumentException("a broker is given as HOST:PORT, not '" + text + "'");
-            }
-            int port;
-            try {
-                port = Integer.parseInt(text.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("the broker port in '" + text + "' is not a number");
-            }
-            if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException("the broker port in '" + text + "' is out of range (1-65535)");
-            }
-            return new BrokerAddress(text.substring(0, colon), port);
-        }
-    }
 
     /**
      * The node's broker account: HERD_BROKER_USER and HERD_BROKER_PASSWORD if set (the node inherits them), else the
@@ -65,8 +45,8 @@ public final class SingleNode {
         NodeAddress address = topology.node(name);
         PortCheck.requireNodePortsFree(address, files.config());
         long started = System.nanoTime();
-        System.out.printf("Starting %s against the broker at %s:%d (log in %s) ...%n", name, topology.brokerHost(),
-                topology.brokerPort(), files.logs().resolve(name + ".log"));
+        System.out.printf("Starting %s against the broker at %s:%d (log in %s) ...%n", name, topology.broker().host(),
+                topology.broker().port(), files.logs().resolve(name + ".log"));
         NodeProcess node = NodeProcess.start(address, files, credentials(files, name));
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -29,19 +29,19 @@ public final class Topology {
     private final Map<String, NodeAddress> nodes;
     private final Map<String, Set<String>> neighbours;
     private final List<Link> links;
-    private final String brokerHost;
-    private final int brokerPort;
+    private final BrokerAddress broker;
+    private final BrokerAddress backupBroker;
 
     /** A link flooding follows, both ways, named as the configuration names it. */
     public record Link(String from, String to) {}
 
     private Topology(Map<String, NodeAddress> nodes, Map<String, Set<String>> neighbours, List<Link> links,
-            String brokerHost, int brokerPort) {
+            BrokerAddress broker, BrokerAddress backupBroker) {
         this.nodes = nodes;
         this.neighbours = neighbours;
         this.links = links;
-        this.brokerHost = brokerHost;
-        this.brokerPort = brokerPort;
+        this.broker = broker;
+        this.backupBroker = backupBroker;
     }
 
     public static Topology load(Path file) {
@@ -86,8 +86,12 @@ public final class Topology {
                 Collections.unmodifiableMap(nodes),
                 Collections.unmodifiableMap(neighbours),
                 List.copyOf(links),
-                config.text("herd.broker.host"),
-                config.port("herd.broker.port"));
+                new BrokerAddress(config.text("herd.broker.host"), config.port("herd.broker.port")),
+                new BrokerAddress(config.text("herd.broker.backup-host"), config.port("herd.broker.backup-port")));
+        if (topology.broker.equals(topology.backupBroker)) {
+            throw new IllegalArgumentException("herd.broker.backup-host and -port name the primary broker's address "
+                    + topology.broker + "; the backup needs one of its own");
+        }
         topology.requireConnected();
         return topology;
     }
@@ -129,12 +133,19 @@ public final class Topology {
         return queueOf(node) + ".catch-up";
     }
 
-    public String brokerHost() {
-        return brokerHost;
+    /** The broker nodes use; in a herd with a backup (herd up --ha), the primary. */
+    public BrokerAddress broker() {
+        return broker;
     }
 
-    public int brokerPort() {
-        return brokerPort;
+    /** Where the backup broker listens once it has taken over from the primary (herd up --ha). */
+    public BrokerAddress backupBroker() {
+        return backupBroker;
+    }
+
+    /** Every broker address a client tries, the primary first. */
+    public List<BrokerAddress> brokers() {
+        return List.of(broker, backupBroker);
     }
 
     private void requireConnected() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.proxyherd.topology.BrokerAddress;
 import io.proxyherd.topology.Topology;
 import io.proxyherd.launcher.BrokerAccounts;
 import io.proxyherd.launcher.EmbeddedBroker;
@@ -33,7 +34,8 @@ class BrokerQueuesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final Path SETTINGS = Path.of("server-config", "broker.xml");
     private static final BrokerAccounts ACCOUNTS = BrokerAccounts.of(Map.of(
-            "Alpha", "alpha-password", "Beta", "beta-password", BrokerAccounts.MONITOR, "monitor-password"));
+            "Alpha", "alpha-password", "Beta", "beta-password", BrokerAccounts.MONITOR, "monitor-password",
+            BrokerAccounts.CLUSTER, "cluster-password"));
     private static final String MONITOR = BrokerAccounts.MONITOR;
     private static final String MONITOR_PASSWORD = "monitor-password";
 
@@ -54,7 +56,7 @@ class BrokerQueuesTest {
         int port = unusedPort();
         try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS);
                 // Generous: a broker just started on a busy machine is slow to answer its first questions.
-                BrokerQueues queues = new BrokerQueues("localhost", port, MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
+                BrokerQueues queues = new BrokerQueues(topology(port).brokers(), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
             Map<String, QueueState> states = queues.states(List.of("herd.Alpha", "herd.Nobody"));
 
             assertThat(states).containsExactly(
@@ -68,7 +70,7 @@ class BrokerQueuesTest {
     void countsTheConsumersAttachedAndTheMessagesWaiting() throws Exception {
         int port = unusedPort();
         try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS);
-                BrokerQueues queues = new BrokerQueues("localhost", port, MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10));
+                BrokerQueues queues = new BrokerQueues(at(port), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10));
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + port);
                 Connection alpha = factory.createConnection("Alpha", "alpha-password");
                 Connection beta = factory.createConnection("Beta", "beta-password")) {
@@ -86,7 +88,7 @@ class BrokerQueuesTest {
     void consecutiveCallsShareOneConnectionThatCloseCloses() throws Exception {
         int port = unusedPort();
         try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
-            BrokerQueues queues = new BrokerQueues("localhost", port, MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10));
+            BrokerQueues queues = new BrokerQueues(at(port), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10));
             for (int i = 0; i < 5; i++) {
                 assertThat(queues.states(List.of("herd.Alpha"))).containsEntry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0));
             }
@@ -104,7 +106,7 @@ class BrokerQueuesTest {
     @Timeout(90)
     void aBrokerThatStopsFailsTheNextCallWithinTheTimeoutAndOnceBackIsAskedOverANewConnection() throws Exception {
         int port = unusedPort();
-        try (BrokerQueues queues = new BrokerQueues("localhost", port, MONITOR, MONITOR_PASSWORD, TIMEOUT)) {
+        try (BrokerQueues queues = new BrokerQueues(at(port), MONITOR, MONITOR_PASSWORD, TIMEOUT)) {
             try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
                 // The first answers of a broker just started may take longer than the timeout.
                 await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
@@ -130,7 +132,7 @@ class BrokerQueuesTest {
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + port);
                 Connection alpha = factory.createConnection("Alpha", "alpha-password");
                 Connection beta = factory.createConnection("Beta", "beta-password");
-                ManagementSession session = ManagementSession.open("localhost", port, MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
+                ManagementSession session = ManagementSession.open(at(port), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
             attachConsumersAndLeaveMessages(alpha, beta);
             // Past its deadline before it starts: the questions go out, their answers come after the round gave up.
             Map<String, QueueState> gaveUp = session.states(List.of("herd.Alpha"), System.nanoTime());
@@ -145,7 +147,7 @@ class BrokerQueuesTest {
     @Test
     @Timeout(10)
     void aBrokerThatIsNotThereFailsAtOnce() throws Exception {
-        try (BrokerQueues nobody = new BrokerQueues("localhost", unusedPort(), null, null, TIMEOUT)) {
+        try (BrokerQueues nobody = new BrokerQueues(at(unusedPort()), null, null, TIMEOUT)) {
             assertThatThrownBy(() -> nobody.states(List.of("herd.Alpha"))).isInstanceOf(JMSException.class);
         }
     }
@@ -155,7 +157,7 @@ class BrokerQueuesTest {
     void aPortThatAcceptsButNeverAnswersFailsWithinTheTimeout() throws Exception {
         // The kernel completes the TCP handshake for the backlog; nothing ever speaks Artemis' protocol.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                BrokerQueues mute = new BrokerQueues("localhost", silent.getLocalPort(), null, null, TIMEOUT)) {
+                BrokerQueues mute = new BrokerQueues(at(silent.getLocalPort()), null, null, TIMEOUT)) {
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> mute.states(List.of("herd.Alpha"))).isInstanceOf(JMSException.class);
@@ -178,18 +180,25 @@ class BrokerQueuesTest {
         asBeta.createConsumer(asBeta.createQueue("herd.Beta"));
     }
 
+    private static List<BrokerAddress> at(int port) {
+        return List.of(new BrokerAddress("localhost", port));
+    }
+
     private static Topology topology(int brokerPort) {
-        Map<String, String> herd = Map.of(
-                "herd.nodes", "Alpha,Beta",
-                "herd.links", "Alpha-Beta",
-                "herd.node.Alpha.host", "localhost",
-                "herd.node.Alpha.client-port", "1",
-                "herd.node.Alpha.http-port", "2",
-                "herd.node.Beta.host", "localhost",
-                "herd.node.Beta.client-port", "3",
-                "herd.node.Beta.http-port", "4",
-                "herd.broker.host", "localhost",
-                "herd.broker.port", Integer.toString(brokerPort));
+        Map<String, String> herd = Map.ofEntries(
+                Map.entry("herd.nodes", "Alpha,Beta"),
+                Map.entry("herd.links", "Alpha-Beta"),
+                Map.entry("herd.node.Alpha.host", "localhost"),
+                Map.entry("herd.node.Alpha.client-port", "1"),
+                Map.entry("herd.node.Alpha.http-port", "2"),
+                Map.entry("herd.node.Beta.host", "localhost"),
+                Map.entry("herd.node.Beta.client-port", "3"),
+                Map.entry("herd.node.Beta.http-port", "4"),
+                Map.entry("herd.broker.host", "localhost"),
+                Map.entry("herd.broker.port", Integer.toString(brokerPort)),
+                Map.entry("herd.broker.backup-host", "localhost"),
+                // Nothing listens there: the watch must not mind a backup that is not serving.
+                Map.entry("herd.broker.backup-port", Integer.toString(brokerPort + 1)));
         return Topology.from(key -> Optional.ofNullable(herd.get(key)));
     }
 

@@ -241,7 +241,8 @@ class HerdCommandTest {
         assertThat(run.out().lines().toList()).hasSize(3);
         assertThat(run.out().lines().skip(1)).allSatisfy(row -> assertThat(row).contains(" down ").endsWith("broker unreachable  -"));
         assertThat(run.err()).hasLineCount(1)
-                .startsWith("herd status: Alpha, Beta are down; the broker at localhost:" + (port + 3) + " is unreachable (");
+                .startsWith("herd status: Alpha, Beta are down; the broker at localhost:" + (port + 3) + " or localhost:" + (port + 4)
+                        + " is unreachable (");
     }
 
     private static InputStream input(String text) {
@@ -262,7 +263,9 @@ class HerdCommandTest {
                 herd.node.Beta.http-port=%d
                 herd.broker.host=localhost
                 herd.broker.port=%d
-                """.formatted(port, port + 2, port + 1, port + 2, port + 3), StandardCharsets.UTF_8);
+                herd.broker.backup-host=localhost
+                herd.broker.backup-port=%d
+                """.formatted(port, port + 2, port + 1, port + 2, port + 3, port + 4), StandardCharsets.UTF_8);
         return file;
     }
 }

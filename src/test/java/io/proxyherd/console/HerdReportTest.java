@@ -99,6 +99,8 @@ class HerdReportTest {
         }
         herd.setProperty("herd.broker.host", "localhost");
         herd.setProperty("herd.broker.port", "61616");
+        herd.setProperty("herd.broker.backup-host", "localhost");
+        herd.setProperty("herd.broker.backup-port", "61617");
         return Topology.from(key -> Optional.ofNullable(herd.getProperty(key)));
     }
 }

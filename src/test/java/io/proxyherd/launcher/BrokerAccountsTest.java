@@ -18,12 +18,12 @@ class BrokerAccountsTest {
     Path data;
 
     @Test
-    void theFirstUseMakesAnOwnerOnlyFileWithARandomPasswordForEachNodeAndTheMonitor() throws IOException {
+    void theFirstUseMakesAnOwnerOnlyFileWithARandomPasswordForEachNodeTheMonitorAndTheBrokerPair() throws IOException {
         BrokerAccounts accounts = BrokerAccounts.inFolder(data, List.of("Welsh", "Holiday"));
 
         Path file = data.resolve(BrokerAccounts.FILE);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(accounts.users()).containsExactlyInAnyOrder("Welsh", "Holiday", BrokerAccounts.MONITOR);
+        assertThat(accounts.users()).containsExactlyInAnyOrder("Welsh", "Holiday", BrokerAccounts.MONITOR, BrokerAccounts.CLUSTER);
         assertThat(accounts.password("Welsh")).hasSizeGreaterThanOrEqualTo(24).isNotEqualTo(accounts.password("Holiday"));
         assertThat(data).isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".next"));
     }

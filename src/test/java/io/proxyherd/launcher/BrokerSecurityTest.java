@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.proxyherd.broker.BrokerQueues;
 import io.proxyherd.broker.QueueState;
+import io.proxyherd.topology.BrokerAddress;
 import io.proxyherd.topology.Topology;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -43,7 +44,8 @@ class BrokerSecurityTest {
 
     private static final Logger ARTEMIS = Logger.getLogger("org.apache.activemq");
     private static final BrokerAccounts ACCOUNTS = BrokerAccounts.of(Map.of("Goloman", "goloman-pw", "Hands", "hands-pw",
-            "Holiday", "holiday-pw", "Welsh", "welsh-pw", "Wilkes", "wilkes-pw", BrokerAccounts.MONITOR, "monitor-pw"));
+            "Holiday", "holiday-pw", "Welsh", "welsh-pw", "Wilkes", "wilkes-pw", BrokerAccounts.MONITOR, "monitor-pw",
+            BrokerAccounts.CLUSTER, "cluster-pw"));
 
     @TempDir
     Path data;
@@ -84,6 +86,13 @@ class BrokerSecurityTest {
     }
 
     @Test
+    void artemisDefaultClusterCredentialsGetNoConnection() {
+        // Artemis lets its cluster user do anything; its default password is public.
+        assertThatThrownBy(() -> factory.createConnection("ACTIVEMQ.CLUSTER.ADMIN.USER", "CHANGE ME!!").close())
+                .isInstanceOf(JMSSecurityException.class);
+    }
+
+    @Test
     void aNodeSendsToItsNeighboursQueuesOnlyAndReadsItsOwnOnly() throws Exception {
         try (Connection welsh = factory.createConnection("Welsh", "welsh-pw")) {
             Session session = welsh.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -106,7 +115,8 @@ class BrokerSecurityTest {
 
     @Test
     void theMonitorReadsQueueCountsAndNothingElse() throws Exception {
-        try (BrokerQueues queues = new BrokerQueues("localhost", port, BrokerAccounts.MONITOR, "monitor-pw", Duration.ofSeconds(10))) {
+        List<BrokerAddress> broker = List.of(new BrokerAddress("localhost", port));
+        try (BrokerQueues queues = new BrokerQueues(broker, BrokerAccounts.MONITOR, "monitor-pw", Duration.ofSeconds(10))) {
             Map<String, QueueState> states = queues.states(List.of("herd.Welsh", "herd.Holiday"));
 
             assertThat(states.values()).allSatisfy(state -> assertThat(state.known()).isTrue());

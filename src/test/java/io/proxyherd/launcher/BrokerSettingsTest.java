@@ -1,11 +1,14 @@
 package io.proxyherd.launcher;
 
+import static io.proxyherd.support.TestBroker.ACCOUNTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxyherd.topology.Topology;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfiguration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +25,7 @@ class BrokerSettingsTest {
     @Test
     void theLocalBrokerTakesEverySettingFromTheFileAndChangesOnlyWhereItRuns() throws Exception {
         Configuration file = EmbeddedBroker.settings(SETTINGS);
-        Configuration local = EmbeddedBroker.configuration(HERD, SETTINGS, data);
+        Configuration local = EmbeddedBroker.configuration(HERD, SETTINGS, data, ACCOUNTS, BrokerRole.ALONE);
 
         assertThat(local.getAddressSettings()).isEqualTo(file.getAddressSettings());
         assertThat(local.getJournalType()).isEqualTo(file.getJournalType());
@@ -32,12 +35,12 @@ class BrokerSettingsTest {
                 .containsAll(file.getAddressConfigurations().stream().map(CoreAddressConfiguration::getName).toList());
         assertThat(local.getJournalDirectory()).isEqualTo(data.resolve("journal").toString());
         assertThat(local.getAcceptorConfigurations()).singleElement()
-                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.brokerPort())));
+                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.broker().port())));
     }
 
     @Test
     void theLocalBrokerHasALiveAndACatchUpQueueForEveryNode() throws Exception {
-        Configuration local = EmbeddedBroker.configuration(HERD, SETTINGS, data);
+        Configuration local = EmbeddedBroker.configuration(HERD, SETTINGS, data, ACCOUNTS, BrokerRole.ALONE);
 
         assertThat(local.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
                 .contains("herd.Goloman", "herd.Goloman.catch-up", "herd.Welsh", "herd.Welsh.catch-up", "herd.dead-letters");
@@ -59,6 +62,33 @@ class BrokerSettingsTest {
         Configuration file = EmbeddedBroker.settings(SETTINGS);
 
         assertThat(file.getAcceptorConfigurations()).singleElement()
-                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.brokerPort())));
+                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.broker().port())));
+    }
+
+    @Test
+    void aPrimaryAndItsBackupShareOneJournalAndListenEachOnItsOwnPort() throws Exception {
+        Configuration primary = EmbeddedBroker.configuration(HERD, SETTINGS, data, ACCOUNTS, BrokerRole.PRIMARY);
+        Configuration backup = EmbeddedBroker.configuration(HERD, SETTINGS, data, ACCOUNTS, BrokerRole.BACKUP);
+
+        assertThat(primary.getHAPolicyConfiguration()).isInstanceOf(SharedStorePrimaryPolicyConfiguration.class);
+        assertThat(backup.getHAPolicyConfiguration()).isInstanceOf(SharedStoreBackupPolicyConfiguration.class);
+        assertThat(backup.getJournalDirectory()).isEqualTo(primary.getJournalDirectory());
+        assertThat(backup.getBindingsDirectory()).isEqualTo(primary.getBindingsDirectory());
+        assertThat(backup.getAcceptorConfigurations()).singleElement()
+                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.backupBroker().port())));
+        // Each announces itself to the other, so a client of the primary learns where the backup is.
+        assertThat(primary.getClusterConfigurations()).singleElement()
+                .satisfies(cluster -> assertThat(cluster.getStaticConnectors()).containsExactly("backup"));
+        assertThat(backup.getClusterConfigurations()).singleElement()
+                .satisfies(cluster -> assertThat(cluster.getStaticConnectors()).containsExactly("primary"));
+        assertThat(primary.getClusterPassword()).isEqualTo(ACCOUNTS.password(BrokerAccounts.CLUSTER));
+    }
+
+    @Test
+    void aBrokerAloneHasNoPartner() throws Exception {
+        Configuration alone = EmbeddedBroker.configuration(HERD, SETTINGS, data, ACCOUNTS, BrokerRole.ALONE);
+
+        assertThat(alone.getClusterConfigurations()).isEmpty();
+        assertThat(alone.getConnectorConfigurations()).isEmpty();
     }
 }

@@ -37,7 +37,7 @@ class PortCheckTest {
     }
 
     private static Topology herdWithClientPort(int clientPort) throws Exception {
-        int[] others = new int[2];
+        int[] others = new int[3];
         for (int i = 0; i < others.length; i++) {
             try (ServerSocket probe = new ServerSocket(0)) {
                 others[i] = probe.getLocalPort();
@@ -50,7 +50,9 @@ class PortCheckTest {
                 "herd.node.A.client-port", Integer.toString(clientPort),
                 "herd.node.A.http-port", Integer.toString(others[0]),
                 "herd.broker.host", "localhost",
-                "herd.broker.port", Integer.toString(others[1]));
+                "herd.broker.port", Integer.toString(others[1]),
+                "herd.broker.backup-host", "localhost",
+                "herd.broker.backup-port", Integer.toString(others[2]));
         return Topology.from(key -> Optional.ofNullable(settings.get(key)));
     }
 }

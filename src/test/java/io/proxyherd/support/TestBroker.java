@@ -27,7 +27,7 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
      */
     public static final BrokerAccounts ACCOUNTS = BrokerAccounts.of(Map.of(
             "Alpha", "it-alpha-password", "Beta", "it-beta-password", "Gamma", "it-gamma-password",
-            BrokerAccounts.MONITOR, "it-monitor-password"));
+            BrokerAccounts.MONITOR, "it-monitor-password", BrokerAccounts.CLUSTER, "it-cluster-password"));
 
     private static EmbeddedBroker broker;
     private static Path data;
@@ -65,6 +65,6 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
 
     public static String url() {
         Topology topology = Topology.load(CONFIG);
-        return "tcp://" + topology.brokerHost() + ":" + topology.brokerPort();
+        return "tcp://" + topology.broker().host() + ":" + topology.broker().port();
     }
 }

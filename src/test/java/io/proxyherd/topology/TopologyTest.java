@@ -10,12 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class TopologyTest {
 
-    private static final Map<String, String> TWO_NODES = Map.of(
-            "herd.nodes", "A, B",
-            "herd.links", "A-B",
-            "herd.node.A.host", "localhost", "herd.node.A.client-port", "1", "herd.node.A.http-port", "2",
-            "herd.node.B.host", "localhost", "herd.node.B.client-port", "3", "herd.node.B.http-port", "4",
-            "herd.broker.host", "localhost", "herd.broker.port", "5");
+    private static final Map<String, String> TWO_NODES = Map.ofEntries(
+            Map.entry("herd.nodes", "A, B"),
+            Map.entry("herd.links", "A-B"),
+            Map.entry("herd.node.A.host", "localhost"),
+            Map.entry("herd.node.A.client-port", "1"),
+            Map.entry("herd.node.A.http-port", "2"),
+            Map.entry("herd.node.B.host", "localhost"),
+            Map.entry("herd.node.B.client-port", "3"),
+            Map.entry("herd.node.B.http-port", "4"),
+            Map.entry("herd.broker.host", "localhost"),
+            Map.entry("herd.broker.port", "5"),
+            Map.entry("herd.broker.backup-host", "localhost"),
+            Map.entry("herd.broker.backup-port", "6"));
 
     @Test
     void theDefaultHerdIsTheCoursesHerd() {
@@ -63,6 +70,18 @@ class TopologyTest {
     @Test
     void anUnknownNodeNameListsTheHerd() {
         assertThatThrownBy(() -> topology(Map.of()).node("Zed")).hasMessage("unknown node 'Zed'; the herd has A, B");
+    }
+
+    @Test
+    void clientsTryThePrimaryBrokerThenTheBackup() {
+        assertThat(topology(Map.of()).brokers()).containsExactly(new BrokerAddress("localhost", 5), new BrokerAddress("localhost", 6));
+    }
+
+    @Test
+    void aBackupBrokerOnThePrimarysAddressIsRefused() {
+        assertThatThrownBy(() -> topology(Map.of("herd.broker.backup-port", "5")))
+                .hasMessageContaining("the backup needs one of its own");
+        assertThatThrownBy(() -> topology(Map.of("herd.broker.backup-port", ""))).hasMessage("missing setting herd.broker.backup-port");
     }
 
     private static Topology topology(Map<String, String> overrides) {

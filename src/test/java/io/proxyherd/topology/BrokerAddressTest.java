@@ -1,9 +1,8 @@
-package io.proxyherd.launcher;
+package io.proxyherd.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.proxyherd.launcher.SingleNode.BrokerAddress;
 import org.junit.jupiter.api.Test;
 
 class BrokerAddressTest {
