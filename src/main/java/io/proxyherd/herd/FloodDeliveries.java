@@ -5,6 +5,7 @@ import io.proxyherd.flood.FloodCodec;
 import io.proxyherd.flood.FloodRules;
 import io.proxyherd.flood.Lane;
 import io.proxyherd.flood.MalformedFloodMessage;
+import io.proxyherd.flood.UnfinishedBatches;
 import io.proxyherd.flood.Update;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,8 @@ public class FloodDeliveries {
 
     @Inject
     NodeActivity activity;
+
+    private final UnfinishedBatches unfinished = new UnfinishedBatches();
 
     public void deliver(Message message, Lane lane) throws JMSException {
         String from = message.getStringProperty(JmsFloodLinks.FROM);
@@ -57,7 +60,14 @@ public class FloodDeliveries {
             throw unreadable(message, from, e.getMessage() + "; it holds " + FloodCodec.describe(body));
         }
         LOG.info(() -> FloodLog.lines("received from " + from, lane, updates));
-        rules.receive(from, lane, updates, message.getJMSRedelivered());
+        String id = message.getJMSMessageID();
+        try {
+            rules.receive(from, lane, updates, message.getJMSRedelivered() || unfinished.failedBefore(id));
+        } catch (RuntimeException e) {
+            unfinished.failed(id);
+            throw e;
+        }
+        unfinished.finished(id);
         updates.forEach(update -> activity.floodReceived(update.stampedAtMillis()));
     }
 

@@ -1,30 +1,24 @@
 package io.proxyherd.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.proxyherd.support.Folders;
 import io.proxyherd.support.HerdAgreement;
 import io.proxyherd.support.HerdClients;
-import io.proxyherd.support.LineConnection;
+import io.proxyherd.support.SteadyLoad;
 import io.proxyherd.topology.Topology;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +57,7 @@ class FaultsUnderLoadIT {
     @Test
     void aNeighbourDownForAMinuteUnderSteadyLoadLosesNoUpdate() throws Exception {
         int before = awaitAgreement(0);
-        SteadyLoad load = SteadyLoad.start(List.of("Goloman", "Hands", "Welsh", "Wilkes"));
+        SteadyLoad load = SteadyLoad.start(herd.topology(), List.of("Goloman", "Hands", "Welsh", "Wilkes"), IAMATS_PER_SECOND);
         try {
             load.awaitAnswered(5 * IAMATS_PER_SECOND);
             herd.kill("Holiday");
@@ -171,94 +165,5 @@ class FaultsUnderLoadIT {
 
     private static int port(String node) {
         return herd.topology().node(node).clientPort();
-    }
-
-    /** New clients reported at a steady rate, in turn at each of some nodes, each on its own kept connection. */
-    private static final class SteadyLoad implements Runnable {
-
-        private final List<String> nodes;
-        private final Map<String, String> answered = new ConcurrentHashMap<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-        private volatile int failed;
-
-        private SteadyLoad(List<String> nodes) {
-            this.nodes = nodes;
-            this.thread = new Thread(this, "steady-load");
-        }
-
-        static SteadyLoad start(List<String> nodes) {
-            SteadyLoad load = new SteadyLoad(nodes);
-            load.thread.start();
-            return load;
-        }
-
-        @Override
-        public void run() {
-            Map<String, LineConnection> connections = new HashMap<>();
-            long interval = TimeUnit.SECONDS.toNanos(1) / IAMATS_PER_SECOND;
-            long next = System.nanoTime();
-            try {
-                for (int sent = 0; running.get(); sent++) {
-                    LockSupport.parkNanos(next - System.nanoTime());
-                    next += interval;
-                    String node = nodes.get(sent % nodes.size());
-                    String client = "steady-" + sent;
-                    try {
-                        LineConnection connection = connections.get(node);
-                        if (connection == null) {
-                            connection = new LineConnection(port(node));
-                            connections.put(node, connection);
-                        }
-                        String reply = connection.ask("IAMAT " + client + " +34.068930-118.445127 " + now()).strip();
-                        if (reply.startsWith("AT " + node + " ")) {
-                            answered.put(client, reply);
-                        } else {
-                            failed++;
-                        }
-                    } catch (IOException e) {
-                        // Not answered, so not owed to anyone: counted, and the connection made again.
-                        failed++;
-                        closeQuietly(connections.remove(node));
-                    }
-                }
-            } finally {
-                connections.values().forEach(SteadyLoad::closeQuietly);
-            }
-        }
-
-        private static void closeQuietly(LineConnection connection) {
-            try {
-                if (connection != null) {
-                    connection.close();
-                }
-            } catch (IOException alreadyBroken) {
-                // Nothing left to release.
-            }
-        }
-
-        int answered() {
-            return answered.size();
-        }
-
-        int failed() {
-            return failed;
-        }
-
-        void awaitAnswered(int count) {
-            await("the steady load has " + count + " answers").atMost(Duration.ofMinutes(2)).until(() -> answered.size() >= count);
-        }
-
-        /** Stops the load and returns each client it reported with the AT line it was answered. */
-        Map<String, String> stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            return Map.copyOf(answered);
-        }
-
-        private static String now() {
-            Instant now = Instant.now();
-            return now.getEpochSecond() + "." + String.format(Locale.ROOT, "%09d", now.getNano());
-        }
     }
 }
