@@ -39,13 +39,12 @@ export HERD_STATE_FILE="$STATE/$HERD_NODE.registry"
 
 # --systemproperties makes every line a JVM system property, and MicroProfile Config ranks system
 # properties (400) above environment variables (300): HERD_BROKER_HOST would never win against
-# herd.broker.host=localhost. So the node gets a copy of herd.properties with the broker host replaced.
+# herd.broker.host=localhost. So the node gets a copy of herd.properties with the broker hosts replaced.
 PROPERTIES="$RUN_DIR/herd.properties"
-if [ -n "${HERD_BROKER_HOST:-}" ]; then
-    sed "s|^[[:space:]]*herd\.broker\.host[[:space:]]*[=:].*|herd.broker.host=$HERD_BROKER_HOST|" "$CONFIG" > "$PROPERTIES"
-else
-    cp "$CONFIG" "$PROPERTIES"
-fi
+replace_host() { # KEY VALUE: a sed expression, or none when VALUE is empty
+    [ -z "$2" ] || printf '%s' "s|^[[:space:]]*herd\\.broker\\.$1[[:space:]]*[=:].*|herd.broker.$1=$2|;"
+}
+sed "$(replace_host host "${HERD_BROKER_HOST:-}")$(replace_host backup-host "${HERD_BROKER_BACKUP_HOST:-}")" "$CONFIG" > "$PROPERTIES"
 
 # The node's logging.properties is made from this template beside its herd.properties (NodeCommandLine).
 cp "$HERD_HOME/server-config/logging.properties" "$RUN_DIR/logging.properties"

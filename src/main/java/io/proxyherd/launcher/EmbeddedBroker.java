@@ -5,6 +5,8 @@ import io.proxyherd.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -97,16 +99,20 @@ public final class EmbeddedBroker implements AutoCloseable {
         // Artemis lets its cluster user do anything, and its default password is public: a broker alone has it too.
         config.setClusterUser(BrokerAccounts.CLUSTER);
         config.setClusterPassword(accounts.password(BrokerAccounts.CLUSTER));
-        // Management questions checked operation by operation, so reading a count does not allow changing anything.
-        config.setManagementMessageRbac(true);
         config.getAcceptorConfigurations().clear();
         config.addAcceptorConfiguration("herd", (role == BrokerRole.BACKUP ? topology.backupBroker() : topology.broker()).url());
         if (role != BrokerRole.ALONE) {
             pair(config, topology, accounts, role);
         }
+        // The file has the default herd's queues; another herd.properties may name other nodes.
+        Set<String> listed = config.getAddressConfigurations().stream().map(CoreAddressConfiguration::getName)
+                .collect(Collectors.toSet());
         for (NodeAddress node : topology.nodes()) {
-            config.addAddressConfiguration(anycastQueue(Topology.queueOf(node.name())));
-            config.addAddressConfiguration(anycastQueue(Topology.catchUpQueueOf(node.name())));
+            for (String queue : List.of(Topology.queueOf(node.name()), Topology.catchUpQueueOf(node.name()))) {
+                if (!listed.contains(queue)) {
+                    config.addAddressConfiguration(anycastQueue(queue));
+                }
+            }
         }
         return config;
     }

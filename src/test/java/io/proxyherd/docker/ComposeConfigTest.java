@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -96,11 +97,38 @@ class ComposeConfigTest {
     }
 
     @Test
-    void theBrokerReadsTheHerdsBrokerSettings() {
-        Map<String, Object> broker = map(services.get(brokerServiceName()), "broker");
-        // The image copies etc-override over the instance's etc folder when it starts.
-        assertThat(broker.get("volumes")).asList()
-                .contains("../server-config/broker.xml:/var/lib/artemis-instance/etc-override/broker.xml:ro");
+    void bothBrokersReadTheHerdsSettingsThroughTheHerdsEntrypointAndShareOneJournal() {
+        for (String name : List.of(brokerServiceName(), backupServiceName())) {
+            Map<String, Object> broker = map(services.get(name), name);
+            assertThat(broker.get("entrypoint")).asList().containsExactly("bash", "/opt/herd/broker-entrypoint.sh");
+            assertThat(map(map(broker.get("depends_on"), name + ".depends_on").get("artemis-journal-owner"), name))
+                    .as("%s waits until the journal volume is the broker's", name)
+                    .containsEntry("condition", "service_completed_successfully");
+            assertThat(broker.get("volumes")).asList().contains(
+                    "../server-config:/opt/herd/server-config:ro",
+                    "./broker-entrypoint.sh:/opt/herd/broker-entrypoint.sh:ro",
+                    "artemis-journal:/var/lib/artemis-instance/data");
+            assertThat(environment(broker)).containsKeys("HERD_CLUSTER_PASSWORD", "HERD_MONITOR_PASSWORD")
+                    .containsKeys(herdNodes.stream().map(node -> "HERD_BROKER_PASSWORD_" + node.toUpperCase(Locale.ROOT))
+                            .toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void theBackupRunsOnlyInTheHaProfileAndPublishesTheBackupPort() {
+        Map<String, Object> backup = map(services.get(backupServiceName()), "backup");
+        assertThat(backup.get("profiles")).asList().containsExactly("ha");
+        assertThat(environment(backup)).containsEntry("HERD_BROKER_ROLE", "backup");
+        String port = herd.getProperty("herd.broker.backup-port").trim();
+        assertThat(ports(backup)).containsExactly(port + ":" + port);
+    }
+
+    @Test
+    void eachNodeLogsInWithItsOwnAccount() {
+        nodeServices().forEach((node, service) -> assertThat(environment(service))
+                .containsEntry("HERD_BROKER_USER", node)
+                .hasEntrySatisfying("HERD_BROKER_PASSWORD", password -> assertThat(String.valueOf(password))
+                        .startsWith("${HERD_BROKER_PASSWORD_" + node.toUpperCase(Locale.ROOT) + ":?")));
     }
 
     @Test
@@ -207,13 +235,26 @@ class ComposeConfigTest {
         return nodes;
     }
 
+    /** The broker every node waits for: the Artemis service outside any profile. */
     private static String brokerServiceName() {
+        return artemisService(false);
+    }
+
+    /** The backup broker of the ha profile. */
+    private static String backupServiceName() {
+        return artemisService(true);
+    }
+
+    private static String artemisService(boolean inHaProfile) {
         List<String> brokers = services.entrySet().stream()
                 .filter(entry -> String.valueOf(map(entry.getValue(), entry.getKey()).get("image"))
                         .startsWith("apache/activemq-artemis"))
+                .filter(entry -> map(entry.getValue(), entry.getKey()).containsKey("command"))
+                .filter(entry -> map(entry.getValue(), entry.getKey()).containsKey("profiles") == inHaProfile)
                 .map(Map.Entry::getKey)
                 .toList();
-        assertThat(brokers).as("services running apache/activemq-artemis").hasSize(1);
+        assertThat(brokers).as("services running apache/activemq-artemis, %s the ha profile", inHaProfile ? "in" : "outside")
+                .hasSize(1);
         return brokers.get(0);
     }
 

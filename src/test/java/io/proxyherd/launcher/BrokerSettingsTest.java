@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxyherd.topology.Topology;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
@@ -63,6 +64,31 @@ class BrokerSettingsTest {
 
         assertThat(file.getAcceptorConfigurations()).singleElement()
                 .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.broker().port())));
+    }
+
+    @Test
+    void theFileGivesEachRoleWhatTheLocalBrokerGivesItForTheDefaultHerd() throws Exception {
+        Configuration file = EmbeddedBroker.settings(SETTINGS);
+
+        assertThat(file.getSecurityRoles()).isEqualTo(BrokerSecurity.roles(HERD));
+        assertThat(file.isSecurityEnabled()).isTrue();
+        assertThat(file.isManagementMessageRbac()).isTrue();
+    }
+
+    @Test
+    void theFileListsEveryQueueOfTheDefaultHerdSinceNoNodeMayCreateOne() throws Exception {
+        Configuration file = EmbeddedBroker.settings(SETTINGS);
+
+        assertThat(file.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
+                .containsAll(HERD.nodes().stream().flatMap(node -> Stream.of(Topology.queueOf(node.name()),
+                        Topology.catchUpQueueOf(node.name()))).toList());
+    }
+
+    @Test
+    void theLocalBrokerListsEachQueueOnce() throws Exception {
+        Configuration local = EmbeddedBroker.configuration(HERD, SETTINGS, data, ACCOUNTS, BrokerRole.ALONE);
+
+        assertThat(local.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName).doesNotHaveDuplicates();
     }
 
     @Test
