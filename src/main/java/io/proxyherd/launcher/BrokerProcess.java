@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
@@ -17,12 +16,12 @@ import java.util.function.IntConsumer;
 public final class BrokerProcess implements AutoCloseable {
 
     private final BrokerRole role;
-    private final Process process;
+    private final ChildProcess process;
     private final Path out;
 
     private BrokerProcess(BrokerRole role, Process process, Path out) {
         this.role = role;
-        this.process = process;
+        this.process = new ChildProcess(process);
         this.out = out;
     }
 
@@ -75,7 +74,7 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     public void onExit(IntConsumer action) {
-        process.onExit().thenAccept(exited -> action.accept(exited.exitValue()));
+        process.onExit(action);
     }
 
     private boolean said(String text) {
@@ -97,24 +96,12 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Kills the broker at once (SIGKILL), as a crash would, and waits until it is gone. */
     public void kill() {
-        try {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
     }
 
     /** Asks the broker to stop (its shutdown hook stops Artemis), and kills it if it has not within 20 s. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop();
     }
 }

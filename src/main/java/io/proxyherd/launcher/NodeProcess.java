@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /** One node of the local herd: a Payara Micro process with the resource adapter deployed before the WAR. */
@@ -17,14 +16,14 @@ public final class NodeProcess implements AutoCloseable {
     private final NodeAddress address;
     private final Path log;
     private final BootLog boot;
-    private final Process process;
+    private final ChildProcess process;
 
     /** Starts the process; the log's end is noted first, so that this boot's lines are told from earlier ones. */
     private NodeProcess(NodeAddress address, ProcessBuilder builder, Path log, Path war) throws IOException {
         this.address = address;
         this.log = log;
         this.boot = BootLog.startingAt(log, war.getFileName().toString().replaceFirst("\\.war$", ""));
-        this.process = builder.start();
+        this.process = new ChildProcess(builder.start());
     }
 
     public static NodeProcess start(NodeAddress address, HerdFiles files, Map<String, String> environment) throws IOException {
@@ -72,7 +71,7 @@ public final class NodeProcess implements AutoCloseable {
 
     /** The exit code, or -1 while the process runs. */
     public int exitCode() {
-        return process.isAlive() ? -1 : process.exitValue();
+        return process.exitCode();
     }
 
     /** Waits until the process has exited and returns its exit code. */
@@ -81,7 +80,7 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public void onExit(IntConsumer action) {
-        process.onExit().thenAccept(exited -> action.accept(exited.exitValue()));
+        process.onExit(action);
     }
 
     public Path log() {
@@ -120,24 +119,12 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Kills the process at once and waits until it is gone. */
     public void kill() {
-        try {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
     }
 
     /** Asks Payara to shut down, and kills it if it has not within the grace period. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop();
     }
 }
