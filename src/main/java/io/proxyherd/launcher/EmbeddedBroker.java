@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
@@ -19,7 +18,6 @@ import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfig
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.ActivateCallback;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
@@ -33,7 +31,6 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
-    static final String DEAD_LETTERS = "herd.dead-letters";
     private static final String PRIMARY = "primary";
     private static final String BACKUP = "backup";
 
@@ -146,39 +143,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .addQueueConfig(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
     }
 
-    /** How many consumers (a node's message-driven bean sessions) read the node's queue. */
-    public int consumersOf(String node) {
-        Queue queue = queue(Topology.queueOf(node));
-        return queue == null ? 0 : queue.getConsumerCount();
-    }
-
-    /** How many flood messages wait for the node, live and catch-up. */
-    public long messagesWaitingFor(String node) {
-        return messageCount(Topology.queueOf(node)) + messageCount(Topology.catchUpQueueOf(node));
-    }
-
-    /** How many messages the dead-letter queue holds. */
-    public long deadLetters() {
-        return messageCount(DEAD_LETTERS);
-    }
-
-    private long messageCount(String name) {
-        Queue queue = queue(name);
-        return queue == null ? 0 : queue.getMessageCount();
-    }
-
-    /** How many client connections are open now. */
-    public int connectionsOpen() {
-        return broker.getActiveMQServer().getConnectionCount();
-    }
-
-    /** How many client connections the broker has accepted since it started, open or closed since. */
-    public long connectionsAccepted() {
-        return broker.getActiveMQServer().getTotalConnectionCount();
-    }
-
-    private Queue queue(String name) {
-        return broker.getActiveMQServer().locateQueue(SimpleString.of(name));
+    /** The running Artemis server, for a caller that wants to look inside it (the tests do). */
+    public ActiveMQServer server() {
+        return broker.getActiveMQServer();
     }
 
     @Override

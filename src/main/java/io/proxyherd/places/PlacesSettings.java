@@ -11,9 +11,6 @@ import java.util.concurrent.TimeUnit;
 /** Where and how to reach the Places API; a blank key counts as no key. */
 public record PlacesSettings(String baseUrl, Optional<String> apiKey, Duration connectTimeout, Duration readTimeout) {
 
-    /** Google's legacy Nearby Search endpoint. */
-    public static final String GOOGLE_LEGACY_URL = "https://maps.googleapis.com/maps/api/place/nearbysearch/json";
-
     public PlacesSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         apiKey = Objects.requireNonNull(apiKey, "apiKey").map(String::strip).filter(key -> !key.isEmpty());

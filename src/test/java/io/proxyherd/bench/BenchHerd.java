@@ -1,5 +1,6 @@
 package io.proxyherd.bench;
 
+import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.launcher.ConfigCopy;
 import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.LocalHerd;
@@ -72,7 +73,7 @@ final class BenchHerd implements AutoCloseable {
 
     /** Messages held by the herd's queues (live and catch-up, those being delivered included), all together. */
     long queuedMessages() {
-        return nodeNames().stream().mapToLong(node -> herd.broker().messagesWaitingFor(node)).sum();
+        return nodeNames().stream().mapToLong(node -> BrokerInspection.of(herd.broker()).messagesWaitingFor(node)).sum();
     }
 
     void awaitQueuesEmpty() throws Exception {

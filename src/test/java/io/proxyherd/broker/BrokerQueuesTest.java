@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.topology.BrokerAddress;
 import io.proxyherd.topology.Topology;
 import io.proxyherd.launcher.BrokerAccounts;
@@ -93,12 +94,12 @@ class BrokerQueuesTest {
                 assertThat(queues.states(List.of("herd.Alpha"))).containsEntry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0));
             }
 
-            assertThat(broker.connectionsAccepted()).isEqualTo(1);
-            assertThat(broker.connectionsOpen()).isEqualTo(1);
+            assertThat(BrokerInspection.of(broker).connectionsAccepted()).isEqualTo(1);
+            assertThat(BrokerInspection.of(broker).connectionsOpen()).isEqualTo(1);
 
             queues.close();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> broker.connectionsOpen() == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> BrokerInspection.of(broker).connectionsOpen() == 0);
         }
     }
 
@@ -119,7 +120,7 @@ class BrokerQueuesTest {
             try (EmbeddedBroker restarted = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
 
-                assertThat(restarted.connectionsAccepted()).isEqualTo(1);
+                assertThat(BrokerInspection.of(restarted).connectionsAccepted()).isEqualTo(1);
             }
         }
     }

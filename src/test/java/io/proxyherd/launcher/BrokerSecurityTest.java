@@ -3,6 +3,7 @@ package io.proxyherd.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.broker.BrokerQueues;
 import io.proxyherd.broker.QueueState;
 import io.proxyherd.topology.BrokerAddress;
@@ -109,8 +110,8 @@ class BrokerSecurityTest {
             assertRefused(() -> session.createConsumer(session.createQueue("herd.dead-letters")));
             assertRefused(() -> session.createProducer(session.createQueue("herd.Newcomer")).send(session.createTextMessage("new")));
         }
-        assertThat(broker.messagesWaitingFor("Holiday")).isEqualTo(2);
-        assertThat(broker.messagesWaitingFor("Goloman")).isZero();
+        assertThat(BrokerInspection.of(broker).messagesWaitingFor("Holiday")).isEqualTo(2);
+        assertThat(BrokerInspection.of(broker).messagesWaitingFor("Goloman")).isZero();
     }
 
     @Test

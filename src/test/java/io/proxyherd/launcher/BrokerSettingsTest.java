@@ -3,6 +3,7 @@ package io.proxyherd.launcher;
 import static io.proxyherd.support.TestBroker.ACCOUNTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.topology.Topology;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -53,9 +54,9 @@ class BrokerSettingsTest {
         AddressSettings herdQueues = file.getAddressSettings().get("herd.#");
 
         assertThat(herdQueues.getMaxDeliveryAttempts()).isEqualTo(6);
-        assertThat(herdQueues.getDeadLetterAddress().toString()).isEqualTo(EmbeddedBroker.DEAD_LETTERS);
+        assertThat(herdQueues.getDeadLetterAddress().toString()).isEqualTo(BrokerInspection.DEAD_LETTERS);
         assertThat(herdQueues.getRedeliveryDelay()).isEqualTo(500);
-        assertThat(file.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName).contains(EmbeddedBroker.DEAD_LETTERS);
+        assertThat(file.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName).contains(BrokerInspection.DEAD_LETTERS);
     }
 
     @Test

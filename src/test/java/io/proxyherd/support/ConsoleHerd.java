@@ -122,8 +122,8 @@ public final class ConsoleHerd implements ParameterResolver {
         }
 
         /** The broker itself, to compare what the API reports with what the broker holds. */
-        public EmbeddedBroker broker() {
-            return herd.broker();
+        public BrokerInspection broker() {
+            return BrokerInspection.of(herd.broker());
         }
 
         public boolean isRunning(String node) {

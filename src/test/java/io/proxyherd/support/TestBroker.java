@@ -54,8 +54,8 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
         broker = null;
     }
 
-    public static EmbeddedBroker broker() {
-        return broker;
+    public static BrokerInspection broker() {
+        return BrokerInspection.of(broker);
     }
 
     /** A connection factory logged in as one of it/herd.properties' nodes, which may do what that node may. */
