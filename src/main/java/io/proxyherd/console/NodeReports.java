@@ -2,15 +2,21 @@ package io.proxyherd.console;
 
 import io.proxyherd.activity.NodeActivity;
 import io.proxyherd.flood.LocationRegistry;
-import io.proxyherd.herd.BrokerWatch;
-import io.proxyherd.topology.LocalNode;
 import io.proxyherd.listener.ClientListener;
+import io.proxyherd.topology.LocalNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.lang.management.ManagementFactory;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
-/** Gathers this node's report from the listener, the broker watch and the activity figures. */
+/**
+ * Gathers this node's report from the listener, the activity figures and the node's readiness checks, whose rule
+ * ({@code /health/ready}: every check up) says whether it is ready here too.
+ */
 @ApplicationScoped
 public class NodeReports {
 
@@ -21,7 +27,8 @@ public class NodeReports {
     ClientListener listener;
 
     @Inject
-    BrokerWatch broker;
+    @Readiness
+    Instance<HealthCheck> readiness;
 
     @Inject
     NodeActivity activity;
@@ -30,7 +37,7 @@ public class NodeReports {
     LocationRegistry registry;
 
     public JsonObject current() {
-        boolean ready = listener.isListening() && broker.ownQueueConsumed();
+        boolean ready = readiness.stream().allMatch(check -> check.call().getStatus() == HealthCheckResponse.Status.UP);
         return NodeReport.of(node, ManagementFactory.getRuntimeMXBean().getStartTime(), listener.openConnections(),
                 registry.size(), ready, activity.snapshot());
     }

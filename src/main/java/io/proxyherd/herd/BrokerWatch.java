@@ -3,7 +3,6 @@ package io.proxyherd.herd;
 import io.proxyherd.broker.BrokerQueues;
 import io.proxyherd.broker.BrokerView;
 import io.proxyherd.broker.CachedQueues;
-import io.proxyherd.topology.LocalNode;
 import io.proxyherd.topology.Topology;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -25,9 +24,6 @@ public class BrokerWatch {
 
     @Inject
     Topology topology;
-
-    @Inject
-    LocalNode node;
 
     // Read in @PostConstruct: Payara fails to inject an absent Optional property while the application deploys.
     @Inject
@@ -61,10 +57,5 @@ public class BrokerWatch {
 
     public BrokerView view() {
         return queues.view();
-    }
-
-    /** True if the broker counts a consumer (this node's message-driven bean) on this node's own queue. */
-    public boolean ownQueueConsumed() {
-        return view().queue(Topology.queueOf(node.name())).map(state -> state.consumers() > 0).orElse(false);
     }
 }

@@ -1,5 +1,6 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.health.HealthChecks;
 import io.proxyherd.broker.BrokerView;
 import io.proxyherd.topology.LocalNode;
 import io.proxyherd.topology.Topology;
@@ -28,10 +29,10 @@ public class FloodConsumerReadiness implements HealthCheck {
             view = broker.view();
         } catch (RuntimeException e) {
             // Payara may ask while the application is still deploying, before its configuration is readable.
-            return HealthCheckResponse.named("flood-consumer").down().withData("error", "not started yet").build();
+            return HealthCheckResponse.named(HealthChecks.FLOOD_CONSUMER).down().withData("error", "not started yet").build();
         }
         String queue = Topology.queueOf(node.name());
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("flood-consumer").withData("queue", queue)
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(HealthChecks.FLOOD_CONSUMER).withData("queue", queue)
                 .withData("broker", view.address());
         if (!view.reachable()) {
             return response.down().withData("error", view.error()).build();

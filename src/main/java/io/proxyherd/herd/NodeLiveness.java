@@ -1,5 +1,6 @@
 package io.proxyherd.herd;
 
+import io.proxyherd.health.HealthChecks;
 import io.proxyherd.topology.LocalNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,6 @@ public class NodeLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("node").up().withData("name", node.name()).build();
+        return HealthCheckResponse.named(HealthChecks.NODE).up().withData("name", node.name()).build();
     }
 }

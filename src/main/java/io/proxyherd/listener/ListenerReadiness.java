@@ -1,5 +1,6 @@
 package io.proxyherd.listener;
 
+import io.proxyherd.health.HealthChecks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -16,7 +17,7 @@ public class ListenerReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("client-listener")
+        return HealthCheckResponse.named(HealthChecks.CLIENT_LISTENER)
                 .status(listener.isListening())
                 .withData("port", listener.port())
                 .withData("connections", listener.openConnections())

@@ -47,8 +47,9 @@ class BoundariesTest {
     }
 
     @Test
-    void theProtocolTheFloodRulesAndTheTopologyUseNoContainerApi() {
-        noClasses().that().resideInAnyPackage("io.proxyherd.protocol..", "io.proxyherd.flood..", "io.proxyherd.topology..")
+    void theProtocolTheFloodRulesTheTopologyAndTheHealthCheckNamesUseNoContainerApi() {
+        noClasses().that().resideInAnyPackage("io.proxyherd.protocol..", "io.proxyherd.flood..", "io.proxyherd.topology..",
+                        "io.proxyherd.health..")
                 .should().dependOnClassesThat().resideInAnyPackage(CONTAINER_APIS)
                 .because("their rules are plain Java that unit tests reach without a container")
                 .check(main);

@@ -172,7 +172,8 @@ class ComposeConfigTest {
         assertThat(users).as("USER instructions of the run stage").isNotEmpty();
         // The payara/micro image documents "payara" as its non-root user.
         assertThat(users.get(users.size() - 1)).isEqualTo("USER payara");
-        assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("HEALTHCHECK ").contains("HealthProbe"));
+        assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("HEALTHCHECK ")
+                .contains("io.proxyherd.launcher.ReadinessProbe"));
         assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("ENTRYPOINT ").contains("node-entrypoint.sh"));
     }
 
