@@ -52,8 +52,12 @@ public final class LatencyWindow {
         if (sum.getTotalCount() == 0) {
             return new Summary(0, 0, 0, 0, 0);
         }
-        return new Summary(sum.getTotalCount(), millis(sum.getValueAtPercentile(50)), millis(sum.getValueAtPercentile(90)),
-                millis(sum.getValueAtPercentile(99)), millis(sum.getMaxValue()));
+        return new Summary(
+                sum.getTotalCount(),
+                millis(sum.getValueAtPercentile(50)),
+                millis(sum.getValueAtPercentile(90)),
+                millis(sum.getValueAtPercentile(99)),
+                millis(sum.getMaxValue()));
     }
 
     private synchronized void advance(long slice) {

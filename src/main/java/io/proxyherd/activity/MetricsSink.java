@@ -17,12 +17,21 @@ final class MetricsSink implements ActivitySink {
 
     MetricsSink(MetricRegistry registry) {
         for (Count count : Count.values()) {
-            counters.put(count, registry.counter(Metadata.builder().withName(count.metric())
-                    .withDescription("Proxy Herd: " + count.key() + " since the node started").build()));
+            counters.put(
+                    count,
+                    registry.counter(Metadata.builder()
+                            .withName(count.metric())
+                            .withDescription("Proxy Herd: " + count.key() + " since the node started")
+                            .build()));
         }
         for (Timing timing : Timing.values()) {
-            timers.put(timing, registry.timer(Metadata.builder().withName(timing.metric())
-                    .withDescription("Proxy Herd: " + timing.key() + " latency").withUnit(MetricUnits.SECONDS).build()));
+            timers.put(
+                    timing,
+                    registry.timer(Metadata.builder()
+                            .withName(timing.metric())
+                            .withDescription("Proxy Herd: " + timing.key() + " latency")
+                            .withUnit(MetricUnits.SECONDS)
+                            .build()));
         }
     }
 

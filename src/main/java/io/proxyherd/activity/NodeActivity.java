@@ -30,8 +30,12 @@ public final class NodeActivity implements PlacesListener {
     private final Deque<UnreadableMessage> unreadable = new ArrayDeque<>(RECENT_UNREADABLE);
 
     /** Everything at one moment. */
-    public record Snapshot(long takenAt, Map<Count, Long> totals, Map<Count, Double> rates,
-            Map<Timing, LatencyWindow.Summary> latencies, List<RateHistory.Second> history,
+    public record Snapshot(
+            long takenAt,
+            Map<Count, Long> totals,
+            Map<Count, Double> rates,
+            Map<Timing, LatencyWindow.Summary> latencies,
+            List<RateHistory.Second> history,
             List<UnreadableMessage> recentUnreadable) {}
 
     public NodeActivity(Clock clock, ActivitySink sink) {

@@ -56,7 +56,8 @@ final class ManagementSession implements AutoCloseable {
         // A requestor of our own rather than QueueRequestor, whose request() waits for ever.
         replies = session.createTemporaryQueue();
         requests = session.createProducer(ActiveMQJMSClient.createQueue(MANAGEMENT_ADDRESS));
-        // Non-persistent: each send leaves without waiting for the broker's receipt, so a round's questions go out together.
+        // Non-persistent: each send leaves without waiting for the broker's receipt, so a round's questions go out
+        // together.
         requests.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
         answers = session.createConsumer(replies);
         connection.start();
@@ -85,13 +86,16 @@ final class ManagementSession implements AutoCloseable {
      */
     private static ActiveMQConnectionFactory factory(List<BrokerAddress> brokers, Duration timeout) {
         TransportConfiguration[] transports = brokers.stream()
-                .map(broker -> new TransportConfiguration(NettyConnectorFactory.class.getName(), Map.of(
-                        TransportConstants.HOST_PROP_NAME, broker.host(),
-                        TransportConstants.PORT_PROP_NAME, broker.port(),
-                        TransportConstants.NETTY_CONNECT_TIMEOUT, (int) timeout.toMillis())))
+                .map(broker -> new TransportConfiguration(
+                        NettyConnectorFactory.class.getName(),
+                        Map.of(
+                                TransportConstants.HOST_PROP_NAME, broker.host(),
+                                TransportConstants.PORT_PROP_NAME, broker.port(),
+                                TransportConstants.NETTY_CONNECT_TIMEOUT, (int) timeout.toMillis())))
                 .toArray(TransportConfiguration[]::new);
         // Each broker is tried once in turn: a backup that has not taken over refuses at once.
-        ActiveMQConnectionFactory factory = ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.QUEUE_CF, transports);
+        ActiveMQConnectionFactory factory =
+                ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.QUEUE_CF, transports);
         factory.setCallTimeout(timeout.toMillis());
         factory.setReconnectAttempts(0);
         factory.setInitialConnectAttempts(1);
@@ -137,8 +141,12 @@ final class ManagementSession implements AutoCloseable {
         }
         Map<String, QueueState> states = new LinkedHashMap<>();
         for (String queue : queues) {
-            states.put(queue, state(queue, answered.getOrDefault(new Question(queue, CONSUMERS), NO_ANSWER),
-                    answered.getOrDefault(new Question(queue, MESSAGES), NO_ANSWER)));
+            states.put(
+                    queue,
+                    state(
+                            queue,
+                            answered.getOrDefault(new Question(queue, CONSUMERS), NO_ANSWER),
+                            answered.getOrDefault(new Question(queue, MESSAGES), NO_ANSWER)));
         }
         return states;
     }
@@ -160,7 +168,8 @@ final class ManagementSession implements AutoCloseable {
         if (!messages.known()) {
             return QueueState.unknown(queue, messages.unknownBecause());
         }
-        return QueueState.of(queue, consumers.value().intValue(), messages.value().longValue());
+        return QueueState.of(
+                queue, consumers.value().intValue(), messages.value().longValue());
     }
 
     /** Closes the connection, and with it the session, its temporary queue, producer and consumer. */

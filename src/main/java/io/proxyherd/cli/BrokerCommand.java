@@ -11,13 +11,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code herd broker}: the launcher's BrokerOnly, for the herd of {@code --config}. */
-@Command(name = "broker", mixinStandardHelpOptions = true,
-        description = {"Runs only the herd's Artemis broker, on the host and port of the configuration, with the same "
-                + "journal and settings as in herd up, until Ctrl-C.",
-                "Nodes elsewhere join it with: herd node NAME --broker HOST:PORT",
-                "With --ha, one of a pair on one machine that shares the journal: the primary serves on herd.broker.port, "
-                        + "the backup waits and serves on herd.broker.backup-port once the primary is gone. Start the "
-                        + "primary first; nodes then need HERD_BROKER_HA=true."})
+@Command(
+        name = "broker",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs only the herd's Artemis broker, on the host and port of the configuration, with the same "
+                    + "journal and settings as in herd up, until Ctrl-C.",
+            "Nodes elsewhere join it with: herd node NAME --broker HOST:PORT",
+            "With --ha, one of a pair on one machine that shares the journal: the primary serves on herd.broker.port, "
+                    + "the backup waits and serves on herd.broker.backup-port once the primary is gone. Start the "
+                    + "primary first; nodes then need HERD_BROKER_HA=true."
+        })
 final class BrokerCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,8 +45,8 @@ final class BrokerCommand implements Callable<Integer> {
             return switch (value) {
                 case "primary" -> BrokerRole.PRIMARY;
                 case "backup" -> BrokerRole.BACKUP;
-                default -> throw new TypeConversionException(
-                        "'" + value + "' is not a role of the pair: primary or backup");
+                default ->
+                    throw new TypeConversionException("'" + value + "' is not a role of the pair: primary or backup");
             };
         }
     }

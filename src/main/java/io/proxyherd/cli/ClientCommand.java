@@ -16,13 +16,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code herd client NODE}: a session with a node, with line editing and history at a terminal, plain lines from a pipe. */
-@Command(name = "client", mixinStandardHelpOptions = true,
-        description = {"Opens a connection to the node and sends each line typed; replies are printed as they come.",
-                "'now' as an IAMAT's time is replaced by the current time. Up and down arrows recall earlier lines.",
-                "Ctrl-D half-closes the connection (the node's last replies are still shown); Ctrl-C leaves at once.",
-                "Without a terminal (lines piped in), each line read is sent and only the replies are printed; at the end "
-                        + "of the input the command waits for the node's last replies, and exits with 1 if the node "
-                        + "closed the connection before the input ended."})
+@Command(
+        name = "client",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Opens a connection to the node and sends each line typed; replies are printed as they come.",
+            "'now' as an IAMAT's time is replaced by the current time. Up and down arrows recall earlier lines.",
+            "Ctrl-D half-closes the connection (the node's last replies are still shown); Ctrl-C leaves at once.",
+            "Without a terminal (lines piped in), each line read is sent and only the replies are printed; at the end "
+                    + "of the input the command waits for the node's last replies, and exits with 1 if the node "
+                    + "closed the connection before the input ended."
+        })
 final class ClientCommand implements Callable<Integer> {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -36,8 +40,12 @@ final class ClientCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NODE", description = "The node's name in the configuration.")
     private String node;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "How long the end of the session waits for the node's last replies (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description =
+                    "How long the end of the session waits for the node's last replies (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
     @Override

@@ -9,18 +9,23 @@ import java.util.Optional;
  * running herd knows of it. A node stopped or killed on purpose is not a failure.
  */
 enum Health {
-    UP, DOWN, STARTING, STOPPED, KILLED;
+    UP,
+    DOWN,
+    STARTING,
+    STOPPED,
+    KILLED;
 
     static Health of(boolean serving, Optional<NodeState> known) {
         if (serving) {
             return UP;
         }
         return known.map(state -> switch (state) {
-            case STARTING -> STARTING;
-            case STOPPED -> STOPPED;
-            case KILLED -> KILLED;
-            case RUNNING, DIED, FAILED -> DOWN;
-        }).orElse(DOWN);
+                    case STARTING -> STARTING;
+                    case STOPPED -> STOPPED;
+                    case KILLED -> KILLED;
+                    case RUNNING, DIED, FAILED -> DOWN;
+                })
+                .orElse(DOWN);
     }
 
     /** Makes {@code herd status} exit with 1: the node should serve and does not. */

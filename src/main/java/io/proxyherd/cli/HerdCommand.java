@@ -15,11 +15,26 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The herd command line: {@code ./herd up | broker | node | send | client | status | stop | kill | start | restart}. */
-@Command(name = "herd", mixinStandardHelpOptions = true, version = "herd, the Proxy Herd command line",
-        description = {"Runs the local herd and talks to its nodes.",
-                "While herd up runs, stop, kill, start and restart drive one node of it."},
-        subcommands = {UpCommand.class, BrokerCommand.class, RunNodeCommand.class, SendCommand.class, ClientCommand.class,
-                StatusCommand.class, StopCommand.class, KillCommand.class, StartCommand.class, RestartCommand.class})
+@Command(
+        name = "herd",
+        mixinStandardHelpOptions = true,
+        version = "herd, the Proxy Herd command line",
+        description = {
+            "Runs the local herd and talks to its nodes.",
+            "While herd up runs, stop, kill, start and restart drive one node of it."
+        },
+        subcommands = {
+            UpCommand.class,
+            BrokerCommand.class,
+            RunNodeCommand.class,
+            SendCommand.class,
+            ClientCommand.class,
+            StatusCommand.class,
+            StopCommand.class,
+            KillCommand.class,
+            StartCommand.class,
+            RestartCommand.class
+        })
 public final class HerdCommand implements Callable<Integer> {
 
     static final String DEFAULT_CONFIG = "server-config/herd.properties";
@@ -27,7 +42,11 @@ public final class HerdCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "PATH", defaultValue = DEFAULT_CONFIG, scope = ScopeType.INHERIT,
+    @Option(
+            names = "--config",
+            paramLabel = "PATH",
+            defaultValue = DEFAULT_CONFIG,
+            scope = ScopeType.INHERIT,
             description = "The herd's configuration (default: ${DEFAULT-VALUE}).")
     private Path config;
 
@@ -51,8 +70,9 @@ public final class HerdCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new HerdCommand(input));
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-                    + " (see " + failed.getCommandSpec().qualifiedName() + " --help)");
+            failed.getErr()
+                    .println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage() + " (see "
+                            + failed.getCommandSpec().qualifiedName() + " --help)");
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
@@ -86,8 +106,14 @@ public final class HerdCommand implements Callable<Integer> {
     NodeAddress node(String name, CommandLine asking) {
         Topology topology = topology();
         if (!topology.has(name)) {
-            throw new ParameterException(asking, "unknown node '" + name + "'; the herd in " + config + " has "
-                    + String.join(", ", topology.nodes().stream().map(NodeAddress::name).toList()));
+            throw new ParameterException(
+                    asking,
+                    "unknown node '" + name + "'; the herd in " + config + " has "
+                            + String.join(
+                                    ", ",
+                                    topology.nodes().stream()
+                                            .map(NodeAddress::name)
+                                            .toList()));
         }
         return topology.node(name);
     }

@@ -7,11 +7,18 @@ import picocli.CommandLine.Option;
 /** {@code --data} and {@code --logs}, for the commands that run the herd or a part of it on this machine. */
 final class HerdState {
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "Where the broker keeps its journal and the nodes their instances and settings (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "data",
+            description =
+                    "Where the broker keeps its journal and the nodes their instances and settings (default: ${DEFAULT-VALUE}).")
     private Path data;
 
-    @Option(names = "--logs", paramLabel = "DIR", defaultValue = "logs",
+    @Option(
+            names = "--logs",
+            paramLabel = "DIR",
+            defaultValue = "logs",
             description = "Where the broker and the nodes write their logs (default: ${DEFAULT-VALUE}).")
     private Path logs;
 

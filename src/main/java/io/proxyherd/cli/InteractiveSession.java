@@ -31,14 +31,16 @@ final class InteractiveSession {
 
     /** Runs until Ctrl-D (0), Ctrl-C (130) or the node closing the connection (0). */
     int run(Terminal terminal) throws IOException, InterruptedException {
-        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("herd").build();
+        LineReader reader =
+                LineReaderBuilder.builder().terminal(terminal).appName("herd").build();
         AtomicBoolean leaving = new AtomicBoolean();
         AtomicBoolean closedByNode = new AtomicBoolean();
         Thread replies = new Thread(() -> printReplies(reader, leaving, closedByNode), "replies from " + node.name());
         replies.setDaemon(true);
         replies.start();
-        terminal.writer().println("Connected to " + node.name() + " at " + node.host() + ":" + node.clientPort()
-                + ". Ctrl-D ends the session.");
+        terminal.writer()
+                .println("Connected to " + node.name() + " at " + node.host() + ":" + node.clientPort()
+                        + ". Ctrl-D ends the session.");
         OutputStream out = socket.getOutputStream();
         String prompt = node.name() + "> ";
         while (replies.isAlive()) {
@@ -66,7 +68,8 @@ final class InteractiveSession {
     /** Prints each reply above the prompt; when the node closes the connection, says so and wakes the prompt. */
     private void printReplies(LineReader reader, AtomicBoolean leaving, AtomicBoolean closedByNode) {
         String end;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             for (String reply = in.readLine(); reply != null; reply = in.readLine()) {
                 reader.printAbove(reply);
             }

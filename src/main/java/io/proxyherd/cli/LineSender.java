@@ -36,14 +36,15 @@ public final class LineSender {
             out.write(text.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
             socket.shutdownOutput();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             try {
                 for (String reply = in.readLine(); reply != null; reply = in.readLine()) {
                     replies.accept(reply);
                 }
             } catch (SocketTimeoutException e) {
-                throw new SocketTimeoutException(node.name() + " had not finished answering after "
-                        + replyTimeout.toSeconds() + " s");
+                throw new SocketTimeoutException(
+                        node.name() + " had not finished answering after " + replyTimeout.toSeconds() + " s");
             }
         }
     }

@@ -24,7 +24,10 @@ abstract class NodeLifecycleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NODE", description = "The node, named as in the herd's configuration.")
     private String node;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "data",
             description = "The data folder of the running herd (herd up's --data; default: ${DEFAULT-VALUE}).")
     private Path data;
 

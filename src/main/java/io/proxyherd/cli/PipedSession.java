@@ -83,7 +83,8 @@ final class PipedSession {
 
     private void printReplies(PrintWriter out) {
         try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             for (String reply = in.readLine(); reply != null; reply = in.readLine()) {
                 out.println(reply);
                 out.flush();
@@ -98,8 +99,8 @@ final class PipedSession {
         try {
             answered.get(lastReplies.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new SocketTimeoutException(node + " had not finished answering " + lastReplies.toSeconds()
-                    + " s after the end of the input");
+            throw new SocketTimeoutException(
+                    node + " had not finished answering " + lastReplies.toSeconds() + " s after the end of the input");
         } catch (ExecutionException e) {
             throw unwrapped(e);
         }
@@ -108,14 +109,16 @@ final class PipedSession {
     private static CompletableFuture<Void> inBackground(String name, Runnable task) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         // Its own daemon thread: reading stdin blocks, and must not keep the command from exiting.
-        Thread thread = new Thread(() -> {
-            try {
-                task.run();
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        task.run();
+                        done.complete(null);
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
         return done;
@@ -130,7 +133,8 @@ final class PipedSession {
     }
 
     private static IOException unwrapped(ExecutionException e) {
-        return e.getCause() instanceof UncheckedIOException io ? new IOException(io.getMessage(), io.getCause())
+        return e.getCause() instanceof UncheckedIOException io
+                ? new IOException(io.getMessage(), io.getCause())
                 : new IOException(Failures.describe(e.getCause()), e.getCause());
     }
 }

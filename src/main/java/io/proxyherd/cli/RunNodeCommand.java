@@ -14,11 +14,15 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code herd node NAME}: the launcher's SingleNode, for a node of {@code --config}. */
-@Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Runs one node of the configuration in the foreground until Ctrl-C, against the broker the "
-                + "configuration names, or the one given with --broker (see herd broker).",
-                "Spread a herd over machines by running herd broker on one and herd node NAME on each, "
-                + "all with the same server-config/ (each node's host set to where it runs)."})
+@Command(
+        name = "node",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs one node of the configuration in the foreground until Ctrl-C, against the broker the "
+                    + "configuration names, or the one given with --broker (see herd broker).",
+            "Spread a herd over machines by running herd broker on one and herd node NAME on each, "
+                    + "all with the same server-config/ (each node's host set to where it runs)."
+        })
 final class RunNodeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,7 +34,9 @@ final class RunNodeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The node, as named in the configuration.")
     private String name;
 
-    @Option(names = "--broker", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--broker",
+            paramLabel = "HOST:PORT",
             description = "The broker to use instead of the configuration's herd.broker.host and herd.broker.port.")
     private String broker;
 

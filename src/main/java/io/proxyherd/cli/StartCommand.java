@@ -4,9 +4,13 @@ import java.time.Duration;
 import picocli.CommandLine.Command;
 
 /** {@code herd start NODE}. */
-@Command(name = "start", mixinStandardHelpOptions = true,
-        description = {"Starts a stopped, killed or dead node of the running herd and returns once it serves.",
-                "It learns the clients it missed from its neighbours."})
+@Command(
+        name = "start",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts a stopped, killed or dead node of the running herd and returns once it serves.",
+            "It learns the clients it missed from its neighbours."
+        })
 final class StartCommand extends NodeLifecycleCommand {
 
     @Override

@@ -6,7 +6,8 @@ import java.util.List;
 /** Lays out node statuses as a plain-text table, one row per node, columns padded to their widest cell. */
 final class StatusTable {
 
-    private static final List<String> HEADINGS = List.of("NODE", "HEALTH", "CLIENT", "HTTP", "NEIGHBOURS", "QUEUE", "CONSUMERS", "MESSAGES");
+    private static final List<String> HEADINGS =
+            List.of("NODE", "HEALTH", "CLIENT", "HTTP", "NEIGHBOURS", "QUEUE", "CONSUMERS", "MESSAGES");
 
     private StatusTable() {}
 
@@ -21,7 +22,9 @@ final class StatusTable {
                     Integer.toString(node.address().httpPort()),
                     node.neighbours().isEmpty() ? "-" : String.join(",", node.neighbours()),
                     node.queue().queue(),
-                    node.queue().known() ? Integer.toString(node.queue().consumers()) : node.queue().unknownBecause(),
+                    node.queue().known()
+                            ? Integer.toString(node.queue().consumers())
+                            : node.queue().unknownBecause(),
                     node.queue().known() ? Long.toString(node.queue().messages()) : "-"));
         }
         int[] widths = new int[HEADINGS.size()];
@@ -34,7 +37,8 @@ final class StatusTable {
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int column = 0; column < widths.length; column++) {
-                line.append(row.get(column)).append(" ".repeat(widths[column] - row.get(column).length() + 2));
+                line.append(row.get(column))
+                        .append(" ".repeat(widths[column] - row.get(column).length() + 2));
             }
             table.append(line.toString().stripTrailing()).append('\n');
         }

@@ -13,6 +13,8 @@ final class ApiAnswer {
     private ApiAnswer() {}
 
     static Response of(JsonObject json) {
-        return Response.ok(json.toString(), MediaType.APPLICATION_JSON_TYPE).cacheControl(NO_STORE).build();
+        return Response.ok(json.toString(), MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(NO_STORE)
+                .build();
     }
 }

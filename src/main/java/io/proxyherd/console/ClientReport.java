@@ -24,11 +24,12 @@ public final class ClientReport {
      */
     public static JsonObject of(LocationRegistry registry, String query, int limit, long nowMillis) {
         String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        LocationRegistry.Newest newest = registry.newest(id -> id.toLowerCase(Locale.ROOT).contains(needle),
-                Math.max(0, Math.min(limit, MAX_LIMIT)));
+        LocationRegistry.Newest newest = registry.newest(
+                id -> id.toLowerCase(Locale.ROOT).contains(needle), Math.max(0, Math.min(limit, MAX_LIMIT)));
         JsonArrayBuilder clients = JSON.createArrayBuilder();
         newest.lines().forEach(line -> {
-            BigDecimal clientMillis = line.clientTime().seconds().multiply(THOUSAND).stripTrailingZeros();
+            BigDecimal clientMillis =
+                    line.clientTime().seconds().multiply(THOUSAND).stripTrailingZeros();
             double ago = (nowMillis - clientMillis.doubleValue()) / 1000;
             clients.add(JSON.createObjectBuilder()
                     .add("id", line.clientId())

@@ -15,8 +15,9 @@ import java.util.Optional;
 public final class ConsoleAccess {
 
     static final String REALM = "Basic realm=\"Proxy Herd\"";
-    static final String LOOPBACK_ONLY = "The Proxy Herd console answers only on this machine (loopback) until a login is "
-            + "configured: set HERD_CONSOLE_USER and HERD_CONSOLE_PASSWORD on every node.\n";
+    static final String LOOPBACK_ONLY =
+            "The Proxy Herd console answers only on this machine (loopback) until a login is "
+                    + "configured: set HERD_CONSOLE_USER and HERD_CONSOLE_PASSWORD on every node.\n";
 
     private final byte[] expected;
 
@@ -58,7 +59,8 @@ public final class ConsoleAccess {
 
     /** The Authorization header this node sends to its peers, which share the login. */
     public Optional<String> authorization() {
-        return expected == null ? Optional.empty()
+        return expected == null
+                ? Optional.empty()
                 : Optional.of("Basic " + Base64.getEncoder().encodeToString(expected));
     }
 

@@ -30,8 +30,10 @@ public class ConsoleLogin {
             LOG.warning("only one of HERD_CONSOLE_USER and HERD_CONSOLE_PASSWORD is set: the console and its API "
                     + "answer loopback requests only");
         } else {
-            LOG.info(access.loginRequired() ? "the console and its API need the configured login"
-                    : "no console login configured: the console and its API answer loopback requests only");
+            LOG.info(
+                    access.loginRequired()
+                            ? "the console and its API need the configured login"
+                            : "no console login configured: the console and its API answer loopback requests only");
         }
     }
 

@@ -45,7 +45,8 @@ public class ConsoleWarmUp {
         try {
             // Until the application is deployed its paths answer 404; a node that never serves is reported elsewhere.
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                PeerAnswer answer = peers.answers(peers.ask(List.of(node.address()))).get(node.name());
+                PeerAnswer answer =
+                        peers.answers(peers.ask(List.of(node.address()))).get(node.name());
                 if (answer.up()) {
                     LOG.fine(() -> "console warmed up");
                     return;

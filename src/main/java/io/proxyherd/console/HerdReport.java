@@ -28,8 +28,8 @@ public final class HerdReport {
 
     private HerdReport() {}
 
-    public static JsonObject of(Topology topology, String askedBy, long askedAt, BrokerView broker,
-            Map<String, PeerAnswer> answers) {
+    public static JsonObject of(
+            Topology topology, String askedBy, long askedAt, BrokerView broker, Map<String, PeerAnswer> answers) {
         Map<String, String> health = new HashMap<>();
         JsonArrayBuilder nodes = JSON.createArrayBuilder();
         for (NodeAddress address : topology.nodes()) {
@@ -43,10 +43,14 @@ public final class HerdReport {
                     .add("clientPort", address.clientPort())
                     .add("httpPort", address.httpPort())
                     .add("up", answer.up());
-            queue.ifPresentOrElse(state -> node.add("queue", JSON.createObjectBuilder()
-                    .add("name", state.queue())
-                    .add("consumers", state.consumers())
-                    .add("messages", state.messages())), () -> node.addNull("queue"));
+            queue.ifPresentOrElse(
+                    state -> node.add(
+                            "queue",
+                            JSON.createObjectBuilder()
+                                    .add("name", state.queue())
+                                    .add("consumers", state.consumers())
+                                    .add("messages", state.messages())),
+                    () -> node.addNull("queue"));
             node.add("health", nodeHealth);
             nullable(node, "error", answer.error());
             if (answer.up()) {
@@ -61,12 +65,15 @@ public final class HerdReport {
             links.add(JSON.createObjectBuilder()
                     .add("from", link.from())
                     .add("to", link.to())
-                    .add("health", linkHealth(health.get(link.from()), health.get(link.to()),
-                            waiting(broker, link.from()) || waiting(broker, link.to()))));
+                    .add(
+                            "health",
+                            linkHealth(
+                                    health.get(link.from()),
+                                    health.get(link.to()),
+                                    waiting(broker, link.from()) || waiting(broker, link.to()))));
         }
-        JsonObjectBuilder brokerJson = JSON.createObjectBuilder()
-                .add("address", broker.address())
-                .add("reachable", broker.reachable());
+        JsonObjectBuilder brokerJson =
+                JSON.createObjectBuilder().add("address", broker.address()).add("reachable", broker.reachable());
         nullable(brokerJson, "error", broker.error());
         return JSON.createObjectBuilder()
                 .add("askedAt", askedAt)
@@ -85,7 +92,8 @@ public final class HerdReport {
         if (!answer.up()) {
             return DOWN;
         }
-        boolean consumed = queue.map(state -> state.consumers() > 0 && state.messages() <= BACKLOG).orElse(false);
+        boolean consumed = queue.map(state -> state.consumers() > 0 && state.messages() <= BACKLOG)
+                .orElse(false);
         return consumed && answer.ready() ? OK : DEGRADED;
     }
 
@@ -109,6 +117,8 @@ public final class HerdReport {
     }
 
     private static boolean waiting(BrokerView broker, String node) {
-        return broker.queue(Topology.queueOf(node)).map(state -> state.messages() > 0).orElse(false);
+        return broker.queue(Topology.queueOf(node))
+                .map(state -> state.messages() > 0)
+                .orElse(false);
     }
 }

@@ -40,7 +40,9 @@ public class HerdResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response herd() {
         long askedAt = System.currentTimeMillis();
-        List<NodeAddress> others = topology.nodes().stream().filter(address -> !address.name().equals(node.name())).toList();
+        List<NodeAddress> others = topology.nodes().stream()
+                .filter(address -> !address.name().equals(node.name()))
+                .toList();
         Peers.Asked asked = peers.ask(others);
         BrokerView queues = broker.view();
         Map<String, PeerAnswer> answers = new LinkedHashMap<>(peers.answers(asked));

@@ -18,7 +18,12 @@ public final class NodeReport {
 
     private NodeReport() {}
 
-    public static JsonObject of(LocalNode node, long startedAt, int connections, int clients, boolean ready,
+    public static JsonObject of(
+            LocalNode node,
+            long startedAt,
+            int connections,
+            int clients,
+            boolean ready,
             NodeActivity.Snapshot activity) {
         JsonArrayBuilder neighbours = JSON.createArrayBuilder();
         node.neighbours().forEach(neighbours::add);

@@ -38,7 +38,12 @@ public class NodeReports {
 
     public JsonObject current() {
         boolean ready = readiness.stream().allMatch(check -> check.call().getStatus() == HealthCheckResponse.Status.UP);
-        return NodeReport.of(node, ManagementFactory.getRuntimeMXBean().getStartTime(), listener.openConnections(),
-                registry.size(), ready, activity.snapshot());
+        return NodeReport.of(
+                node,
+                ManagementFactory.getRuntimeMXBean().getStartTime(),
+                listener.openConnections(),
+                registry.size(),
+                ready,
+                activity.snapshot());
     }
 }

@@ -2,15 +2,14 @@ package io.proxyherd.console;
 
 import static io.proxyherd.json.SharedJson.JSON;
 
-import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.threads.FixedThreads;
+import io.proxyherd.topology.NodeAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -79,7 +78,8 @@ public class Peers {
         Map<String, PeerAnswer> answers = new LinkedHashMap<>();
         asked.pending().forEach((name, answer) -> {
             try {
-                answers.put(name, answer.get(Math.max(0, asked.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS));
+                answers.put(
+                        name, answer.get(Math.max(0, asked.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 answer.cancel(true);
                 answers.put(name, PeerAnswer.failed("no answer within " + timeoutMs + " ms"));

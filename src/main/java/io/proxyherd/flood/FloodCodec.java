@@ -34,7 +34,8 @@ public final class FloodCodec {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int inBody = 0;
         for (Update update : updates) {
-            byte[] record = (update.stampedAtMillis() + " " + update.line().text() + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] record =
+                    (update.stampedAtMillis() + " " + update.line().text() + "\n").getBytes(StandardCharsets.UTF_8);
             boolean full = inBody == bounds.maxUpdates() || body.size() + record.length > bounds.maxBytes();
             if (inBody > 0 && full) {
                 bodies.add(body.toByteArray());
@@ -58,7 +59,8 @@ public final class FloodCodec {
         String text = utf8(body);
         String[] lines = text.split("\n", -1);
         if (!lines[0].equals(VERSION)) {
-            throw new MalformedFloodMessage("its first line is not the version mark " + VERSION + ": " + abbreviated(lines[0]));
+            throw new MalformedFloodMessage(
+                    "its first line is not the version mark " + VERSION + ": " + abbreviated(lines[0]));
         }
         if (!text.endsWith("\n")) {
             throw new MalformedFloodMessage("its last line has no line end: it may be cut short");
@@ -95,7 +97,8 @@ public final class FloodCodec {
 
     private static String utf8(byte[] body) throws MalformedFloodMessage {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))
@@ -106,11 +109,14 @@ public final class FloodCodec {
     }
 
     private static String abbreviated(String text) {
-        return text.length() <= 200 ? "'" + text + "'" : "'" + text.substring(0, 200) + "...' (" + text.length() + " characters)";
+        return text.length() <= 200
+                ? "'" + text + "'"
+                : "'" + text.substring(0, 200) + "...' (" + text.length() + " characters)";
     }
 
     /** The body as text for a log line, whatever it holds. */
     public static String describe(byte[] body) {
-        return abbreviated(StandardCharsets.UTF_8.decode(ByteBuffer.wrap(body)).toString()).replace("\n", "\\n");
+        return abbreviated(StandardCharsets.UTF_8.decode(ByteBuffer.wrap(body)).toString())
+                .replace("\n", "\\n");
     }
 }

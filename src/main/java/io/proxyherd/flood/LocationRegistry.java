@@ -97,7 +97,10 @@ public final class LocationRegistry {
                 oldestFirst.poll();
             }
         }
-        List<AtLine> lines = oldestFirst.stream().sorted(Known.NEWEST_FIRST).map(known -> line(known.text())).toList();
+        List<AtLine> lines = oldestFirst.stream()
+                .sorted(Known.NEWEST_FIRST)
+                .map(known -> line(known.text()))
+                .toList();
         return new Newest(matched, lines);
     }
 
@@ -105,10 +108,12 @@ public final class LocationRegistry {
     public record Newest(int matched, List<AtLine> lines) {}
 
     private record Known(String clientId, ClientTime time, String text) {
-        static final Comparator<Known> NEWEST_FIRST = Comparator.comparing(Known::time).reversed().thenComparing(Known::clientId);
+        static final Comparator<Known> NEWEST_FIRST =
+                Comparator.comparing(Known::time).reversed().thenComparing(Known::clientId);
     }
 
     private static AtLine line(String text) {
-        return AtLine.parse(text).orElseThrow(() -> new IllegalStateException("the registry holds a line it cannot read: " + text));
+        return AtLine.parse(text)
+                .orElseThrow(() -> new IllegalStateException("the registry holds a line it cannot read: " + text));
     }
 }

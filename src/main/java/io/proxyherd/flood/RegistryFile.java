@@ -33,8 +33,11 @@ public final class RegistryFile {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path next = parent.resolve(file.getFileName() + ".next");
-        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        try (FileChannel channel = FileChannel.open(
+                        next,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
                 Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
             out.write(VERSION);
             out.write('\n');

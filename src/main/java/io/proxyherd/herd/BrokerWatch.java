@@ -42,12 +42,19 @@ public class BrokerWatch {
 
     @PostConstruct
     void watch() {
-        broker = new BrokerQueues(topology.brokers(),
+        broker = new BrokerQueues(
+                topology.brokers(),
                 config.getOptionalValue("herd.broker.user", String.class).orElse(null),
-                config.getOptionalValue("herd.broker.password", String.class).orElse(null), Duration.ofMillis(timeoutMs));
-        queues = new CachedQueues(broker.address(),
-                topology.nodes().stream().map(address -> Topology.queueOf(address.name())).toList(),
-                broker::states, Duration.ofMillis(maxAgeMs), Clock.systemUTC());
+                config.getOptionalValue("herd.broker.password", String.class).orElse(null),
+                Duration.ofMillis(timeoutMs));
+        queues = new CachedQueues(
+                broker.address(),
+                topology.nodes().stream()
+                        .map(address -> Topology.queueOf(address.name()))
+                        .toList(),
+                broker::states,
+                Duration.ofMillis(maxAgeMs),
+                Clock.systemUTC());
     }
 
     @PreDestroy

@@ -1,7 +1,7 @@
 package io.proxyherd.herd;
 
-import io.proxyherd.health.HealthChecks;
 import io.proxyherd.broker.BrokerView;
+import io.proxyherd.health.HealthChecks;
 import io.proxyherd.topology.LocalNode;
 import io.proxyherd.topology.Topology;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,16 +29,21 @@ public class FloodConsumerReadiness implements HealthCheck {
             view = broker.view();
         } catch (RuntimeException e) {
             // Payara may ask while the application is still deploying, before its configuration is readable.
-            return HealthCheckResponse.named(HealthChecks.FLOOD_CONSUMER).down().withData("error", "not started yet").build();
+            return HealthCheckResponse.named(HealthChecks.FLOOD_CONSUMER)
+                    .down()
+                    .withData("error", "not started yet")
+                    .build();
         }
         String queue = Topology.queueOf(node.name());
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(HealthChecks.FLOOD_CONSUMER).withData("queue", queue)
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(HealthChecks.FLOOD_CONSUMER)
+                .withData("queue", queue)
                 .withData("broker", view.address());
         if (!view.reachable()) {
             return response.down().withData("error", view.error()).build();
         }
         return view.queue(queue)
-                .map(state -> response.status(state.consumers() > 0).withData("consumers", state.consumers())
+                .map(state -> response.status(state.consumers() > 0)
+                        .withData("consumers", state.consumers())
                         .withData("messages", state.messages()))
                 .orElseGet(() -> response.down().withData("error", "the broker does not describe " + queue))
                 .build();

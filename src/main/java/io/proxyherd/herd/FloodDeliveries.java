@@ -49,8 +49,11 @@ public class FloodDeliveries {
 
     private void receive(Message message, String from, Lane lane) throws JMSException {
         if (!(message instanceof BytesMessage bytes)) {
-            throw unreadable(message, from, "it is a " + message.getClass().getSimpleName() + ", not a bytes message"
-                    + " (a node of an older version of the herd sends text)");
+            throw unreadable(
+                    message,
+                    from,
+                    "it is a " + message.getClass().getSimpleName() + ", not a bytes message"
+                            + " (a node of an older version of the herd sends text)");
         }
         byte[] body = bytes.getBody(byte[].class);
         List<Update> updates;
@@ -81,8 +84,8 @@ public class FloodDeliveries {
     }
 
     private IllegalStateException unreadable(Message message, String from, String why) throws JMSException {
-        String what = "flood message " + message.getJMSMessageID() + " from " + from + " on " + message.getJMSDestination()
-                + " cannot be read: " + why;
+        String what = "flood message " + message.getJMSMessageID() + " from " + from + " on "
+                + message.getJMSDestination() + " cannot be read: " + why;
         int delivery = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
         if (delivery <= 1) {
             LOG.warning(() -> what + "; the broker moves it to the dead-letter queue after its redeliveries");

@@ -52,6 +52,7 @@ public class JmsFloodLinks implements FloodLinks {
     static final String CONNECTION_FACTORY = "java:app/jms/herd";
     /** The node that sent a message, on every message: the receiver does not send its news back there. */
     static final String FROM = "herdFrom";
+
     private static final int CHANNELS = 16;
 
     private static final Logger LOG = Logger.getLogger(JmsFloodLinks.class.getName());
@@ -91,7 +92,9 @@ public class JmsFloodLinks implements FloodLinks {
         });
         activity.count(Count.FLOOD_OUT, (long) updates.size() * nodes.size());
         activity.count(Count.FLOOD_MESSAGES_OUT, (long) bodies.size() * nodes.size());
-        activity.count(Count.FLOOD_BYTES_OUT, bodies.stream().mapToLong(body -> body.length).sum() * nodes.size());
+        activity.count(
+                Count.FLOOD_BYTES_OUT,
+                bodies.stream().mapToLong(body -> body.length).sum() * nodes.size());
         LOG.info(() -> FloodLog.lines("sent to " + nodes, lane, updates));
     }
 

@@ -21,6 +21,9 @@ public class NodeLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(HealthChecks.NODE).up().withData("name", node.name()).build();
+        return HealthCheckResponse.named(HealthChecks.NODE)
+                .up()
+                .withData("name", node.name())
+                .build();
     }
 }

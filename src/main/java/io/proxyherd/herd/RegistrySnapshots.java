@@ -61,16 +61,22 @@ public class RegistrySnapshots {
             RegistryFile.Loaded loaded = RegistryFile.readInto(path, registry);
             LOG.info(() -> "read " + loaded.lines() + " clients' latest lines from " + path + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms"
-                    + (loaded.unreadable() > 0 ? "; skipped " + loaded.unreadable() + " lines that are not AT lines" : ""));
+                    + (loaded.unreadable() > 0
+                            ? "; skipped " + loaded.unreadable() + " lines that are not AT lines"
+                            : ""));
         } catch (IOException e) {
             Path aside = path.resolveSibling(path.getFileName() + ".unreadable-" + System.currentTimeMillis());
-            LOG.log(Level.SEVERE, "cannot read " + path + " (" + e.getMessage() + "); moved to " + aside
-                    + " and starting from what the neighbours' catch-up brings", e);
+            LOG.log(
+                    Level.SEVERE,
+                    "cannot read " + path + " (" + e.getMessage() + "); moved to " + aside
+                            + " and starting from what the neighbours' catch-up brings",
+                    e);
             registry = new LocationRegistry();
             try {
                 Files.move(path, aside, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException moveFailed) {
-                throw new IllegalStateException("cannot move the unreadable " + path + " aside: " + moveFailed.getMessage(), moveFailed);
+                throw new IllegalStateException(
+                        "cannot move the unreadable " + path + " aside: " + moveFailed.getMessage(), moveFailed);
             }
         }
         return registry;
@@ -81,8 +87,10 @@ public class RegistrySnapshots {
             return;
         }
         changesWritten = registry.changes();
-        snapshots = scheduler.scheduleWithFixedDelay(this::snapshot, snapshotSeconds, snapshotSeconds, TimeUnit.SECONDS);
-        LOG.info(() -> "keeping what this node knows in " + file.get() + ", written every " + snapshotSeconds + " s while it changes");
+        snapshots =
+                scheduler.scheduleWithFixedDelay(this::snapshot, snapshotSeconds, snapshotSeconds, TimeUnit.SECONDS);
+        LOG.info(() -> "keeping what this node knows in " + file.get() + ", written every " + snapshotSeconds
+                + " s while it changes");
     }
 
     @PreDestroy
@@ -105,7 +113,8 @@ public class RegistrySnapshots {
             long started = System.nanoTime();
             RegistryFile.write(Path.of(file.get()), registry);
             changesWritten = changes;
-            LOG.fine(() -> "wrote " + registry.size() + " clients to " + file.get() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            LOG.fine(() -> "wrote " + registry.size() + " clients to " + file.get() + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (IOException | RuntimeException e) {
             // Tried again at the next snapshot; the previous file stays whole meanwhile.
             LOG.log(Level.WARNING, "cannot write what this node knows to " + file.get() + ": " + e.getMessage(), e);

@@ -12,6 +12,5 @@ public final class SharedJson {
 
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private SharedJson() {
-    }
+    private SharedJson() {}
 }

@@ -29,6 +29,7 @@ final class BootLog {
     private static final Pattern BOOTED = Pattern.compile(".*\\bPayara Micro .* ready in [\\d,.]+ \\(ms\\).*");
     /** A line of an exception report: "jakarta.enterprise.inject.spi.DeploymentException: Deployment Failure for ...". */
     private static final Pattern EXCEPTION = Pattern.compile("^(?:Caused by: )?[\\w.$]+(?:Exception|Error): (.+)$");
+
     private static final int MAX_REASON = 300;
     /** At most this much of the log is read at a time; the rest at the next call. */
     private static final int MAX_READ = 1 << 20;
@@ -140,7 +141,8 @@ final class BootLog {
             if (deployed) {
                 return new Deployed();
             }
-            String why = reason == null ? "Payara logged no reason"
+            String why = reason == null
+                    ? "Payara logged no reason"
                     : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
             return new NotDeployed(application + " did not deploy: " + why);
         }

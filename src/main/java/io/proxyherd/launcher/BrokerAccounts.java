@@ -39,6 +39,7 @@ public final class BrokerAccounts {
      * Artemis lets whoever has it do anything, so no node is given it.
      */
     public static final String CLUSTER = "herd-cluster";
+
     public static final String FILE = "broker-accounts.properties";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -96,7 +97,8 @@ public final class BrokerAccounts {
     public String password(String user) {
         String password = passwords.get(user);
         if (password == null) {
-            throw new IllegalArgumentException("no broker account " + user + " in " + FILE + "; it has " + passwords.keySet());
+            throw new IllegalArgumentException(
+                    "no broker account " + user + " in " + FILE + "; it has " + passwords.keySet());
         }
         return password;
     }
@@ -130,7 +132,9 @@ public final class BrokerAccounts {
         Properties properties = new Properties();
         properties.putAll(passwords);
         try (Writer out = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
-            properties.store(out, "The local broker's accounts (io.proxyherd.launcher.BrokerAccounts); keep this file to yourself");
+            properties.store(
+                    out,
+                    "The local broker's accounts (io.proxyherd.launcher.BrokerAccounts); keep this file to yourself");
         }
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -32,7 +32,9 @@ public final class BrokerOnly {
             System.err.println("usage: BrokerOnly HERD_PROPERTIES BROKER_XML DATA_DIR LOG_DIR PRIMARY|BACKUP");
             System.exit(64);
         }
-        HerdFiles files = HerdFiles.inCheckout(Path.of("")).withConfig(Path.of(args[0])).withBrokerSettings(Path.of(args[1]))
+        HerdFiles files = HerdFiles.inCheckout(Path.of(""))
+                .withConfig(Path.of(args[0]))
+                .withBrokerSettings(Path.of(args[1]))
                 .withState(Path.of(args[2]), Path.of(args[3]));
         int code = run(files, BrokerRole.valueOf(args[4]));
         if (code != 0) {
@@ -55,31 +57,50 @@ public final class BrokerOnly {
         EmbeddedBroker broker;
         try {
             PortCheck.requireFree(Map.of(address.port(), "the " + name(role) + " port"), files.config());
-            BrokerAccounts accounts = BrokerAccounts.inFolder(files.data(), topology.nodes().stream().map(NodeAddress::name).toList());
-            broker = EmbeddedBroker.start(topology, files.brokerSettings(), journal, accounts, role,
+            BrokerAccounts accounts = BrokerAccounts.inFolder(
+                    files.data(),
+                    topology.nodes().stream().map(NodeAddress::name).toList());
+            broker = EmbeddedBroker.start(
+                    topology,
+                    files.brokerSettings(),
+                    journal,
+                    accounts,
+                    role,
                     () -> System.out.printf("The %s is %s %s.%n", name(role), SERVING, address));
         } catch (Exception e) {
             System.err.println("The " + name(role) + " did not start: " + e.getMessage());
             return 1;
         }
         if (role == BrokerRole.BACKUP) {
-            System.out.printf("Backup broker " + WAITING + " from the primary at %s: it serves on %s once the primary"
-                    + " is gone (journal in %s, log in %s). Ctrl-C stops it.%n", topology.broker(), address, journal, log);
+            System.out.printf(
+                    "Backup broker " + WAITING + " from the primary at %s: it serves on %s once the primary"
+                            + " is gone (journal in %s, log in %s). Ctrl-C stops it.%n",
+                    topology.broker(),
+                    address,
+                    journal,
+                    log);
         } else {
-            System.out.printf("%s up on %s (journal in %s, log in %s, each node's account in %s). Ctrl-C stops it.%n",
-                    role == BrokerRole.PRIMARY ? "Primary broker" : "Broker", address, journal, log,
+            System.out.printf(
+                    "%s up on %s (journal in %s, log in %s, each node's account in %s). Ctrl-C stops it.%n",
+                    role == BrokerRole.PRIMARY ? "Primary broker" : "Broker",
+                    address,
+                    journal,
+                    log,
                     files.data().resolve(BrokerAccounts.FILE));
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                broker.close();
-                System.out.println("The " + name(role) + " stopped.");
-            } catch (Exception e) {
-                System.err.println("The " + name(role) + " did not stop cleanly: " + e.getMessage());
-            }
-            stopped.countDown();
-        }, "broker-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                broker.close();
+                                System.out.println("The " + name(role) + " stopped.");
+                            } catch (Exception e) {
+                                System.err.println("The " + name(role) + " did not stop cleanly: " + e.getMessage());
+                            }
+                            stopped.countDown();
+                        },
+                        "broker-shutdown"));
         stopped.await();
         return 0;
     }

@@ -26,21 +26,26 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     /** Starts the broker and returns once it serves (a primary) or waits for its primary (a backup). */
-    static BrokerProcess start(HerdFiles files, BrokerRole role, Duration timeout) throws IOException, InterruptedException {
+    static BrokerProcess start(HerdFiles files, BrokerRole role, Duration timeout)
+            throws IOException, InterruptedException {
         Files.createDirectories(files.logs());
         Path out = files.logs().resolve(role.name().toLowerCase(Locale.ROOT) + "-broker.out");
         Files.deleteIfExists(out);
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 BrokerOnly.class.getName(),
                 files.config().toAbsolutePath().toString(),
                 files.brokerSettings().toAbsolutePath().toString(),
                 files.data().toAbsolutePath().toString(),
                 files.logs().toAbsolutePath().toString(),
                 role.name());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         BrokerProcess broker = new BrokerProcess(role, process, out);
         String expected = role == BrokerRole.BACKUP ? BrokerOnly.WAITING : BrokerOnly.SERVING;
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -48,7 +53,8 @@ public final class BrokerProcess implements AutoCloseable {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 broker.kill();
                 throw new IllegalStateException("the " + role.name().toLowerCase(Locale.ROOT) + " broker did not "
-                        + (process.isAlive() ? "start in " + timeout.toSeconds() + " s" : "start") + "; " + out + " says: "
+                        + (process.isAlive() ? "start in " + timeout.toSeconds() + " s" : "start") + "; " + out
+                        + " says: "
                         + String.join(" | ", broker.tail()));
             }
             Thread.sleep(50);
@@ -79,7 +85,8 @@ public final class BrokerProcess implements AutoCloseable {
 
     private boolean said(String text) {
         try {
-            return Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).contains(text);
+            return Files.isRegularFile(out)
+                    && Files.readString(out, StandardCharsets.UTF_8).contains(text);
         } catch (IOException e) {
             return false;
         }

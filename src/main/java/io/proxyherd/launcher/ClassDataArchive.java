@@ -40,8 +40,10 @@ public final class ClassDataArchive {
         // The build makes a byte-identical WAR and adapter from an unchanged tree (pom.xml: outputTimestamp).
         String inputs = digests(files.war(), files.resourceAdapter(), runtime.launcher(), files.nodeJvmOptions())
                 + "java " + Runtime.version() + "\n";
-        if (Files.isRegularFile(runtime.classDataArchive()) && Files.isRegularFile(runtime.classDataInputs())
-                && Files.readString(runtime.classDataInputs(), StandardCharsets.UTF_8).equals(inputs)) {
+        if (Files.isRegularFile(runtime.classDataArchive())
+                && Files.isRegularFile(runtime.classDataInputs())
+                && Files.readString(runtime.classDataInputs(), StandardCharsets.UTF_8)
+                        .equals(inputs)) {
             System.out.println("class-data archive " + runtime.classDataArchive() + " is up to date");
             return;
         }
@@ -54,7 +56,10 @@ public final class ClassDataArchive {
         StringBuilder lines = new StringBuilder();
         for (Path file : files) {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            lines.append(HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(file)))).append(' ').append(file.getFileName()).append('\n');
+            lines.append(HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(file))))
+                    .append(' ')
+                    .append(file.getFileName())
+                    .append('\n');
         }
         return lines.toString();
     }
@@ -63,14 +68,16 @@ public final class ClassDataArchive {
         Path archive = checkout.runtime().classDataArchive();
         Files.deleteIfExists(archive);
         PayaraRuntime.deleteRecursively(workFolder);
-        HerdFiles files = checkout
-                .withConfig(warmUpConfig(checkout.config(), workFolder))
+        HerdFiles files = checkout.withConfig(warmUpConfig(checkout.config(), workFolder))
                 .withState(workFolder.resolve("data"), workFolder.resolve("logs"));
         NodeAddress node = Topology.load(files.config()).nodes().get(0);
         Path log = files.logs().resolve("warm-up.log");
         Files.createDirectories(files.logs());
         Path partial = workFolder.resolve("archive.partial");
-        List<String> command = new ArrayList<>(NodeCommand.of(node, files, NodeProcess.loggingProperties(node, files, log),
+        List<String> command = new ArrayList<>(NodeCommand.of(
+                node,
+                files,
+                NodeProcess.loggingProperties(node, files, log),
                 // C1 alone: the archive holds classes, not compiled code, and the warm-up is over sooner.
                 List.of("-XX:ArchiveClassesAtExit=" + partial, "-XX:TieredStopAtLevel=1")));
         command.add("--warmup");
@@ -83,15 +90,17 @@ public final class ClassDataArchive {
         Process warmUp = builder.start();
         if (!warmUp.waitFor(WARM_UP_MINUTES, TimeUnit.MINUTES)) {
             warmUp.destroyForcibly();
-            throw new IOException("the class-data warm-up run did not end within " + WARM_UP_MINUTES + " min; see " + workFolder);
+            throw new IOException(
+                    "the class-data warm-up run did not end within " + WARM_UP_MINUTES + " min; see " + workFolder);
         }
         if (!Files.isRegularFile(partial)) {
-            throw new IOException("the class-data warm-up run (exit code " + warmUp.exitValue() + ") wrote no archive; see "
-                    + files.logs());
+            throw new IOException("the class-data warm-up run (exit code " + warmUp.exitValue()
+                    + ") wrote no archive; see " + files.logs());
         }
         Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
-        System.out.printf("class-data archive %s: %d MB, made in %.1f s%n", archive, Files.size(archive) >> 20,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "class-data archive %s: %d MB, made in %.1f s%n",
+                archive, Files.size(archive) >> 20, (System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -99,7 +108,10 @@ public final class ClassDataArchive {
      * can run beside a herd that serves on the usual ports.
      */
     private static Path warmUpConfig(Path config, Path workFolder) throws IOException {
-        return ConfigCopy.write(config, workFolder.resolve("config"), config + " with free ports, for the class-data warm-up run",
+        return ConfigCopy.write(
+                config,
+                workFolder.resolve("config"),
+                config + " with free ports, for the class-data warm-up run",
                 (key, value) -> ConfigCopy.isPort(key) ? Integer.toString(freePort()) : value);
     }
 

@@ -23,7 +23,8 @@ public final class ConfigCopy {
      * Writes {@code folder/herd.properties}: every setting of {@code config} as {@code change} gives it back
      * for its key and value. Returns the copy.
      */
-    public static Path write(Path config, Path folder, String comment, BinaryOperator<String> change) throws IOException {
+    public static Path write(Path config, Path folder, String comment, BinaryOperator<String> change)
+            throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -36,7 +37,9 @@ public final class ConfigCopy {
         try (Writer writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
             properties.store(writer, comment);
         }
-        Files.copy(config.resolveSibling("logging.properties"), folder.resolve("logging.properties"),
+        Files.copy(
+                config.resolveSibling("logging.properties"),
+                folder.resolve("logging.properties"),
                 StandardCopyOption.REPLACE_EXISTING);
         return copy;
     }

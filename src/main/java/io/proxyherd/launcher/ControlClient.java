@@ -94,7 +94,8 @@ public final class ControlClient {
             while (buffer.hasRemaining()) {
                 long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
                 if (System.nanoTime() >= deadline || selector.select(left) == 0 && System.nanoTime() >= deadline) {
-                    throw new IOException("the herd did not answer '" + request + "' within " + timeout.toSeconds() + " s");
+                    throw new IOException(
+                            "the herd did not answer '" + request + "' within " + timeout.toSeconds() + " s");
                 }
                 selector.selectedKeys().clear();
                 int read = channel.read(buffer);

@@ -15,7 +15,11 @@ record ControlRequest(Verb verb, String node) {
     static final int MAX_LINE = 256;
 
     enum Verb {
-        STOP, KILL, START, RESTART, STATUS;
+        STOP,
+        KILL,
+        START,
+        RESTART,
+        STATUS;
 
         boolean namesANode() {
             return this != STATUS;
@@ -31,17 +35,23 @@ record ControlRequest(Verb verb, String node) {
         if (line.length() > MAX_LINE) {
             throw new IllegalArgumentException("request longer than " + MAX_LINE + " characters");
         }
-        List<String> words = Arrays.stream(line.strip().split("\\s+")).filter(word -> !word.isEmpty()).toList();
+        List<String> words = Arrays.stream(line.strip().split("\\s+"))
+                .filter(word -> !word.isEmpty())
+                .toList();
         if (words.isEmpty()) {
             throw new IllegalArgumentException("empty request; expected one of " + verbs());
         }
-        Verb verb = Arrays.stream(Verb.values()).filter(candidate -> candidate.word().equals(words.get(0))).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown request '" + words.get(0) + "'; expected one of " + verbs()));
+        Verb verb = Arrays.stream(Verb.values())
+                .filter(candidate -> candidate.word().equals(words.get(0)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown request '" + words.get(0) + "'; expected one of " + verbs()));
         int expected = verb.namesANode() ? 2 : 1;
         if (words.size() != expected) {
-            throw new IllegalArgumentException(verb.namesANode()
-                    ? verb.word() + " needs one node name, as in '" + verb.word() + " Welsh'"
-                    : verb.word() + " takes no arguments");
+            throw new IllegalArgumentException(
+                    verb.namesANode()
+                            ? verb.word() + " needs one node name, as in '" + verb.word() + " Welsh'"
+                            : verb.word() + " takes no arguments");
         }
         return new ControlRequest(verb, verb.namesANode() ? words.get(1) : null);
     }

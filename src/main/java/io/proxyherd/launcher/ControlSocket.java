@@ -47,7 +47,8 @@ final class ControlSocket implements AutoCloseable {
     private final Handler handler;
     private final ExecutorService acceptor = Executors.newSingleThreadExecutor(named("herd-control"));
     private final ExecutorService requests = Executors.newFixedThreadPool(HANDLERS, named("herd-control-request"));
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(named("herd-control-deadline"));
+    private final ScheduledExecutorService deadlines =
+            Executors.newSingleThreadScheduledExecutor(named("herd-control-deadline"));
 
     private ControlSocket(Path path, ServerSocketChannel server, Handler handler) {
         this.path = path;
@@ -62,7 +63,8 @@ final class ControlSocket implements AutoCloseable {
         Path path = data.resolve(FILE_NAME);
         if (Files.exists(path)) {
             if (ControlClient.answers(path)) {
-                throw new IllegalStateException("a herd already runs with the data folder " + data + " (" + path + " answers)");
+                throw new IllegalStateException(
+                        "a herd already runs with the data folder " + data + " (" + path + " answers)");
             }
             Files.delete(path);
         }
@@ -71,8 +73,10 @@ final class ControlSocket implements AutoCloseable {
             server.bind(UnixDomainSocketAddress.of(path));
         } catch (IOException e) {
             server.close();
-            throw new IOException("cannot open the control socket " + path + ": " + e.getMessage()
-                    + " (Unix-domain socket paths are limited to about 100 bytes: choose a shorter --data)", e);
+            throw new IOException(
+                    "cannot open the control socket " + path + ": " + e.getMessage()
+                            + " (Unix-domain socket paths are limited to about 100 bytes: choose a shorter --data)",
+                    e);
         }
         ControlSocket socket = new ControlSocket(path, server, handler);
         socket.acceptor.execute(socket::accept);
@@ -97,7 +101,8 @@ final class ControlSocket implements AutoCloseable {
     }
 
     private void serve(SocketChannel connection) {
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline =
+                deadlines.schedule(() -> closeQuietly(connection), REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         String line = null;
         try (connection) {
             line = readLine(connection);
@@ -110,7 +115,8 @@ final class ControlSocket implements AutoCloseable {
         } catch (EOFException probe) {
             // closed without a request: a herd starting on the same data folder checked that this one runs
         } catch (ClosedChannelException timedOut) {
-            LOG.warning("control socket " + path + ": no request line within " + REQUEST_TIMEOUT.toSeconds() + " s; connection closed");
+            LOG.warning("control socket " + path + ": no request line within " + REQUEST_TIMEOUT.toSeconds()
+                    + " s; connection closed");
         } catch (IOException e) {
             LOG.warning("control socket " + path + ": request '" + line + "' failed: " + e.getMessage());
         } finally {
@@ -123,7 +129,8 @@ final class ControlSocket implements AutoCloseable {
      * the request's deadline) before closing: closing with unread input would reset the connection and lose the reply.
      */
     private static void refuseOverlong(SocketChannel connection) throws IOException {
-        connection.write(StandardCharsets.UTF_8.encode("error request longer than " + ControlRequest.MAX_LINE + " characters\n"));
+        connection.write(StandardCharsets.UTF_8.encode(
+                "error request longer than " + ControlRequest.MAX_LINE + " characters\n"));
         connection.shutdownOutput();
         ByteBuffer discard = ByteBuffer.allocate(4_096);
         for (int total = 0; total < MAX_DISCARDED; total += discard.position()) {

@@ -48,8 +48,14 @@ public final class EmbeddedBroker implements AutoCloseable {
      * A broker in the given role: serving once this returns, but for a backup, which returns waiting for its primary
      * and runs {@code serving} when it has taken over (an alone broker or a primary runs it before this returns).
      */
-    public static EmbeddedBroker start(Topology topology, Path settings, Path dataDirectory, BrokerAccounts accounts,
-            BrokerRole role, Runnable serving) throws Exception {
+    public static EmbeddedBroker start(
+            Topology topology,
+            Path settings,
+            Path dataDirectory,
+            BrokerAccounts accounts,
+            BrokerRole role,
+            Runnable serving)
+            throws Exception {
         EmbeddedBroker embedded = new EmbeddedBroker();
         embedded.broker.setConfiguration(configuration(topology, settings, dataDirectory, accounts, role));
         embedded.broker.setSecurityManager(
@@ -64,7 +70,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         embedded.broker.start();
         ActiveMQServer server = embedded.broker.getActiveMQServer();
         // A backup waiting for its primary stays STARTING until it takes over.
-        if (role == BrokerRole.BACKUP ? server.getState() != ActiveMQServer.SERVER_STATE.STARTING : !server.isActive()) {
+        if (role == BrokerRole.BACKUP
+                ? server.getState() != ActiveMQServer.SERVER_STATE.STARTING
+                : !server.isActive()) {
             // Artemis logs a failure in its initialisation and returns as if started.
             embedded.close();
             throw new IllegalStateException("the broker did not start; its log says why");
@@ -78,12 +86,14 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalArgumentException("no broker settings at " + file.toAbsolutePath());
         }
         FileConfiguration settings = new FileConfiguration();
-        new FileDeploymentManager(file.toUri().toString()).addDeployable(settings).readConfiguration();
+        new FileDeploymentManager(file.toUri().toString())
+                .addDeployable(settings)
+                .readConfiguration();
         return settings;
     }
 
-    static Configuration configuration(Topology topology, Path settings, Path data, BrokerAccounts accounts, BrokerRole role)
-            throws Exception {
+    static Configuration configuration(
+            Topology topology, Path settings, Path data, BrokerAccounts accounts, BrokerRole role) throws Exception {
         Configuration config = settings(settings)
                 .setSecurityEnabled(true)
                 .setSecurityRoles(BrokerSecurity.roles(topology))
@@ -97,12 +107,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setClusterUser(BrokerAccounts.CLUSTER);
         config.setClusterPassword(accounts.password(BrokerAccounts.CLUSTER));
         config.getAcceptorConfigurations().clear();
-        config.addAcceptorConfiguration("herd", (role == BrokerRole.BACKUP ? topology.backupBroker() : topology.broker()).url());
+        config.addAcceptorConfiguration(
+                "herd", (role == BrokerRole.BACKUP ? topology.backupBroker() : topology.broker()).url());
         if (role != BrokerRole.ALONE) {
             pair(config, topology, accounts, role);
         }
         // The file has the default herd's queues; another herd.properties may name other nodes.
-        Set<String> listed = config.getAddressConfigurations().stream().map(CoreAddressConfiguration::getName)
+        Set<String> listed = config.getAddressConfigurations().stream()
+                .map(CoreAddressConfiguration::getName)
                 .collect(Collectors.toSet());
         for (NodeAddress node : topology.nodes()) {
             for (String queue : List.of(Topology.queueOf(node.name()), Topology.catchUpQueueOf(node.name()))) {
@@ -131,16 +143,19 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setMessageLoadBalancingType(MessageLoadBalancingType.OFF)
                 .setRetryInterval(500)
                 .setReconnectAttempts(-1));
-        config.setHAPolicyConfiguration(role == BrokerRole.PRIMARY
-                ? new SharedStorePrimaryPolicyConfiguration()
-                : new SharedStoreBackupPolicyConfiguration());
+        config.setHAPolicyConfiguration(
+                role == BrokerRole.PRIMARY
+                        ? new SharedStorePrimaryPolicyConfiguration()
+                        : new SharedStoreBackupPolicyConfiguration());
     }
 
     private static CoreAddressConfiguration anycastQueue(String name) {
         return new CoreAddressConfiguration()
                 .setName(name)
                 .addRoutingType(RoutingType.ANYCAST)
-                .addQueueConfig(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+                .addQueueConfig(QueueConfiguration.of(name)
+                        .setRoutingType(RoutingType.ANYCAST)
+                        .setDurable(true));
     }
 
     /** The running Artemis server, for a caller that wants to look inside it (the tests do). */

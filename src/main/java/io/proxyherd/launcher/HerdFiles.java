@@ -4,8 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The files a local herd is made of, found where the build puts them, and where it keeps its state. */
-public record HerdFiles(Path config, Path nodeJvmOptions, Path brokerSettings, PayaraRuntime runtime, Path resourceAdapter,
-        Path war, Path data, Path logs) {
+public record HerdFiles(
+        Path config,
+        Path nodeJvmOptions,
+        Path brokerSettings,
+        PayaraRuntime runtime,
+        Path resourceAdapter,
+        Path war,
+        Path data,
+        Path logs) {
 
     static final String NODE_JVM_OPTIONS = "node-jvm.options";
     static final String BROKER_SETTINGS = "broker.xml";
@@ -29,8 +36,15 @@ public record HerdFiles(Path config, Path nodeJvmOptions, Path brokerSettings, P
      * and the node JVM options and broker settings beside it too if it has its own, else these.
      */
     public HerdFiles withConfig(Path otherConfig) {
-        return new HerdFiles(otherConfig, ownOrThese(otherConfig, NODE_JVM_OPTIONS, nodeJvmOptions),
-                ownOrThese(otherConfig, BROKER_SETTINGS, brokerSettings), runtime, resourceAdapter, war, data, logs);
+        return new HerdFiles(
+                otherConfig,
+                ownOrThese(otherConfig, NODE_JVM_OPTIONS, nodeJvmOptions),
+                ownOrThese(otherConfig, BROKER_SETTINGS, brokerSettings),
+                runtime,
+                resourceAdapter,
+                war,
+                data,
+                logs);
     }
 
     private static Path ownOrThese(Path config, String name, Path these) {

@@ -36,8 +36,13 @@ final class HerdLifecycle implements AutoCloseable {
     private final ScheduledExecutorService restarts;
     private boolean closed;
 
-    HerdLifecycle(LocalHerd herd, boolean restartDied, RestartBackoff backoff, Duration startTimeout,
-            Consumer<String> say, Consumer<String> warn) {
+    HerdLifecycle(
+            LocalHerd herd,
+            boolean restartDied,
+            RestartBackoff backoff,
+            Duration startTimeout,
+            Consumer<String> say,
+            Consumer<String> warn) {
         this.herd = herd;
         this.restartDied = restartDied;
         this.startTimeout = startTimeout;
@@ -58,7 +63,9 @@ final class HerdLifecycle implements AutoCloseable {
         });
         herd.onExit(this::exited);
         // A node that died before the listener was set would otherwise go unnoticed.
-        herd.nodes().stream().filter(process -> !process.isAlive()).forEach(process -> exited(process, process.exitCode()));
+        herd.nodes().stream()
+                .filter(process -> !process.isAlive())
+                .forEach(process -> exited(process, process.exitCode()));
     }
 
     synchronized Map<String, NodeState> states() {
@@ -143,7 +150,9 @@ final class HerdLifecycle implements AutoCloseable {
         try {
             process = herd.restart(name, startTimeout);
         } catch (RuntimeException e) {
-            String first = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            String first = e.getMessage() == null
+                    ? e.toString()
+                    : e.getMessage().lines().findFirst().orElse(e.toString());
             String failure = first.startsWith(name + " ") ? first : name + " did not come up: " + first;
             synchronized (this) {
                 Node node = nodes.get(name);
@@ -160,8 +169,12 @@ final class HerdLifecycle implements AutoCloseable {
             node.state = NodeState.RUNNING;
             node.backoff.serving(System.nanoTime());
         }
-        say.accept(String.format(Locale.ROOT, "  %-8s ready again   client port %d   after %.1f s", name,
-                process.address().clientPort(), (System.nanoTime() - started) / 1e9));
+        say.accept(String.format(
+                Locale.ROOT,
+                "  %-8s ready again   client port %d   after %.1f s",
+                name,
+                process.address().clientPort(),
+                (System.nanoTime() - started) / 1e9));
         if (!process.isAlive()) {
             exited(process, process.exitCode());
         }
@@ -179,7 +192,8 @@ final class HerdLifecycle implements AutoCloseable {
         switch (node.state) {
             case RUNNING -> {
                 node.state = NodeState.DIED;
-                warn.accept(name + " stopped unexpectedly (exit code " + exitCode + "); see " + process.log() + restartLater(name, node));
+                warn.accept(name + " stopped unexpectedly (exit code " + exitCode + "); see " + process.log()
+                        + restartLater(name, node));
             }
             case KILLED -> {
                 if (restartDied) {
@@ -205,7 +219,10 @@ final class HerdLifecycle implements AutoCloseable {
     private void restartAfterDeath(String name) {
         synchronized (this) {
             Node node = nodes.get(name);
-            if (closed || node.state == NodeState.RUNNING || node.state == NodeState.STARTING || node.state == NodeState.STOPPED) {
+            if (closed
+                    || node.state == NodeState.RUNNING
+                    || node.state == NodeState.STARTING
+                    || node.state == NodeState.STOPPED) {
                 return;
             }
             node.pendingRestart = null;
@@ -231,7 +248,8 @@ final class HerdLifecycle implements AutoCloseable {
     private Node known(String name) {
         Node node = nodes.get(name);
         if (node == null) {
-            throw new IllegalArgumentException("unknown node '" + name + "'; the herd's nodes are " + String.join(", ", nodes.keySet()));
+            throw new IllegalArgumentException(
+                    "unknown node '" + name + "'; the herd's nodes are " + String.join(", ", nodes.keySet()));
         }
         return node;
     }

@@ -28,26 +28,36 @@ public final class HerdUp {
      * With {@code withBackup}, a primary and a backup broker run as processes of their own, and the nodes move to the
      * backup when the primary dies.
      */
-    public static int run(HerdFiles files, boolean restartDied, boolean withBackup) throws InterruptedException, IOException {
+    public static int run(HerdFiles files, boolean restartDied, boolean withBackup)
+            throws InterruptedException, IOException {
         if (!withBackup) {
             // The brokers of a pair write their own logs.
             BrokerLog.writeTo(files.logs().resolve("broker.log"));
         }
         long started = System.nanoTime();
-        System.out.println("Starting the " + (withBackup ? "primary and backup brokers" : "broker") + " and the herd's nodes"
-                + " (logs in " + files.logs() + ") ...");
+        System.out.println("Starting the " + (withBackup ? "primary and backup brokers" : "broker")
+                + " and the herd's nodes" + " (logs in " + files.logs() + ") ...");
         LocalHerd herd;
         try {
-            herd = LocalHerd.start(files, withBackup, Map.of(), START_TIMEOUT, node -> System.out.printf(Locale.ROOT,
-                    "  %-8s ready   client port %d   http://%s:%d/   after %.1f s%n",
-                    node.address().name(), node.address().clientPort(), node.address().host(),
-                    node.address().httpPort(), seconds(started)));
+            herd = LocalHerd.start(
+                    files,
+                    withBackup,
+                    Map.of(),
+                    START_TIMEOUT,
+                    node -> System.out.printf(
+                            Locale.ROOT,
+                            "  %-8s ready   client port %d   http://%s:%d/   after %.1f s%n",
+                            node.address().name(),
+                            node.address().clientPort(),
+                            node.address().host(),
+                            node.address().httpPort(),
+                            seconds(started)));
         } catch (Exception e) {
             System.err.println("The herd did not come up: " + e.getMessage());
             return 1;
         }
-        HerdLifecycle lifecycle = new HerdLifecycle(herd, restartDied, RestartBackoff.DEFAULT, START_TIMEOUT,
-                System.out::println, System.err::println);
+        HerdLifecycle lifecycle = new HerdLifecycle(
+                herd, restartDied, RestartBackoff.DEFAULT, START_TIMEOUT, System.out::println, System.err::println);
         ControlSocket control;
         try {
             control = ControlSocket.open(files.data(), request -> act(lifecycle, request));
@@ -57,21 +67,32 @@ public final class HerdUp {
             herd.close();
             return 1;
         }
-        System.out.printf(Locale.ROOT, "Herd up in %.1f s: %d nodes, %s (journal in %s). Ctrl-C stops it.%n",
-                seconds(started), herd.nodes().size(), brokers(herd), files.data().resolve("broker"));
+        System.out.printf(
+                Locale.ROOT,
+                "Herd up in %.1f s: %d nodes, %s (journal in %s). Ctrl-C stops it.%n",
+                seconds(started),
+                herd.nodes().size(),
+                brokers(herd),
+                files.data().resolve("broker"));
         if (herd.hasBackupBroker()) {
-            herd.brokerPair().primary().onExit(code -> System.out.printf(
-                    "The primary broker has exited (code %d); the backup takes over on %s.%n", code, herd.topology().backupBroker()));
+            herd.brokerPair()
+                    .primary()
+                    .onExit(code -> System.out.printf(
+                            "The primary broker has exited (code %d); the backup takes over on %s.%n",
+                            code, herd.topology().backupBroker()));
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the herd ...");
-            control.close();
-            lifecycle.close();
-            herd.close();
-            System.out.println("Stopped.");
-            stopped.countDown();
-        }, "herd-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping the herd ...");
+                            control.close();
+                            lifecycle.close();
+                            herd.close();
+                            System.out.println("Stopped.");
+                            stopped.countDown();
+                        },
+                        "herd-shutdown"));
         stopped.await();
         return 0;
     }
@@ -92,8 +113,13 @@ public final class HerdUp {
             return "broker on " + herd.topology().broker();
         }
         BrokerPair pair = herd.brokerPair();
-        return String.format(Locale.ROOT, "primary broker on %s (pid %d), backup waiting to serve on %s (pid %d)",
-                herd.topology().broker(), pair.primary().pid(), herd.topology().backupBroker(), pair.backup().pid());
+        return String.format(
+                Locale.ROOT,
+                "primary broker on %s (pid %d), backup waiting to serve on %s (pid %d)",
+                herd.topology().broker(),
+                pair.primary().pid(),
+                herd.topology().backupBroker(),
+                pair.backup().pid());
     }
 
     private static double seconds(long since) {

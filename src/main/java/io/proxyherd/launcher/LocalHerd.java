@@ -43,8 +43,13 @@ public final class LocalHerd implements AutoCloseable {
         void exited(NodeProcess node, int exitCode);
     }
 
-    private LocalHerd(Topology topology, HerdFiles files, Map<String, String> environment, BrokerAccounts accounts,
-            EmbeddedBroker broker, BrokerPair pair) {
+    private LocalHerd(
+            Topology topology,
+            HerdFiles files,
+            Map<String, String> environment,
+            BrokerAccounts accounts,
+            EmbeddedBroker broker,
+            BrokerPair pair) {
         this.topology = topology;
         this.files = files;
         this.environment = Map.copyOf(environment);
@@ -59,8 +64,9 @@ public final class LocalHerd implements AutoCloseable {
      * {@code timeout} of its own start. The environment is added to each node's (configuration such as
      * PLACES_BASE_URL).
      */
-    public static LocalHerd start(HerdFiles files, Map<String, String> environment, Duration timeout,
-            Consumer<NodeProcess> onReady) throws Exception {
+    public static LocalHerd start(
+            HerdFiles files, Map<String, String> environment, Duration timeout, Consumer<NodeProcess> onReady)
+            throws Exception {
         return start(files, false, environment, timeout, onReady);
     }
 
@@ -69,8 +75,13 @@ public final class LocalHerd implements AutoCloseable {
      * a process of its own, instead of one broker in this JVM; the nodes then fail over to the backup when the primary
      * dies.
      */
-    public static LocalHerd start(HerdFiles files, boolean withBackup, Map<String, String> environment, Duration timeout,
-            Consumer<NodeProcess> onReady) throws Exception {
+    public static LocalHerd start(
+            HerdFiles files,
+            boolean withBackup,
+            Map<String, String> environment,
+            Duration timeout,
+            Consumer<NodeProcess> onReady)
+            throws Exception {
         files.requireBuilt();
         Topology topology = Topology.load(files.config());
         PortCheck.requireFree(topology, files.config());
@@ -82,8 +93,14 @@ public final class LocalHerd implements AutoCloseable {
             nodeEnvironment.put("HERD_BROKER_HA", "true");
             herd = new LocalHerd(topology, files, nodeEnvironment, accounts, null, BrokerPair.start(files, timeout));
         } else {
-            herd = new LocalHerd(topology, files, environment, accounts,
-                    EmbeddedBroker.start(topology, files.brokerSettings(), files.data().resolve("broker"), accounts), null);
+            herd = new LocalHerd(
+                    topology,
+                    files,
+                    environment,
+                    accounts,
+                    EmbeddedBroker.start(
+                            topology, files.brokerSettings(), files.data().resolve("broker"), accounts),
+                    null);
         }
         try {
             herd.startAll(names, timeout, onReady);
@@ -101,7 +118,8 @@ public final class LocalHerd implements AutoCloseable {
     /** The broker in this JVM; fails for a herd that runs a pair. */
     public EmbeddedBroker broker() {
         if (broker == null) {
-            throw new IllegalStateException("this herd runs a primary and a backup broker, each a process: see brokerPair()");
+            throw new IllegalStateException(
+                    "this herd runs a primary and a backup broker, each a process: see brokerPair()");
         }
         return broker;
     }
@@ -179,7 +197,8 @@ public final class LocalHerd implements AutoCloseable {
      * than booting them in small groups, and every node waits for the slowest. Each node has {@code timeout}
      * from its own launch: one queued behind others is not blamed for their time.
      */
-    private void startAll(List<String> names, Duration timeout, Consumer<NodeProcess> onReady) throws InterruptedException {
+    private void startAll(List<String> names, Duration timeout, Consumer<NodeProcess> onReady)
+            throws InterruptedException {
         ArrayDeque<String> queued = new ArrayDeque<>(names);
         List<NodeProcess> starting = new ArrayList<>();
         Map<NodeProcess, Long> deadlines = new HashMap<>();

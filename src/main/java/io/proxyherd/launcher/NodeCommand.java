@@ -20,7 +20,8 @@ public final class NodeCommand {
     private NodeCommand() {}
 
     /** The node's full command line; {@code extraJvmOptions} come after the file's, so they win. */
-    public static List<String> of(NodeAddress node, HerdFiles files, Path loggingProperties, List<String> extraJvmOptions)
+    public static List<String> of(
+            NodeAddress node, HerdFiles files, Path loggingProperties, List<String> extraJvmOptions)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -28,19 +29,27 @@ public final class NodeCommand {
         command.addAll(extraJvmOptions);
         command.addAll(files.runtime().javaCommandTail());
         command.addAll(List.of(
-                "--rootdir", freshInstanceOf(node, files).toString(),
+                "--rootdir",
+                freshInstanceOf(node, files).toString(),
                 // --nohazelcast alone: with --nocluster beside it, Payara 6.2025.10 starts Hazelcast after all
                 // (35 threads, about 4 s of a node's start).
                 "--nohazelcast",
                 "--disablephonehome",
-                "--name", node.name(),
-                "--port", Integer.toString(node.httpPort()),
-                "--systemproperties", files.config().toString(),
-                "--logproperties", loggingProperties.toString(),
+                "--name",
+                node.name(),
+                "--port",
+                Integer.toString(node.httpPort()),
+                "--systemproperties",
+                files.config().toString(),
+                "--logproperties",
+                loggingProperties.toString(),
                 // Order matters: the WAR's message-driven bean needs the adapter already deployed.
-                "--deploy", files.resourceAdapter().toString(),
-                "--deploy", files.war().toString(),
-                "--contextroot", "/"));
+                "--deploy",
+                files.resourceAdapter().toString(),
+                "--deploy",
+                files.war().toString(),
+                "--contextroot",
+                "/"));
         return command;
     }
 

@@ -26,7 +26,8 @@ public final class NodeProcess implements AutoCloseable {
         this.process = new ChildProcess(builder.start());
     }
 
-    public static NodeProcess start(NodeAddress address, HerdFiles files, Map<String, String> environment) throws IOException {
+    public static NodeProcess start(NodeAddress address, HerdFiles files, Map<String, String> environment)
+            throws IOException {
         Files.createDirectories(files.logs());
         Path log = files.logs().resolve(address.name() + ".log");
         List<String> command = NodeCommand.of(address, files, loggingProperties(address, files, log), List.of());
@@ -37,7 +38,10 @@ public final class NodeProcess implements AutoCloseable {
         builder.environment().put("HERD_NODE", address.name());
         // The node's own records are written by the application (io.proxyherd.logging.NodeLog), into the same file.
         builder.environment().put("HERD_LOG_FILE", log.toAbsolutePath().toString());
-        builder.environment().put("HERD_STATE_FILE", registryFile(address, files).toAbsolutePath().toString());
+        builder.environment()
+                .put(
+                        "HERD_STATE_FILE",
+                        registryFile(address, files).toAbsolutePath().toString());
         return new NodeProcess(address, builder, log, files.war());
     }
 

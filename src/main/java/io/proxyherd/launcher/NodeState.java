@@ -31,13 +31,16 @@ public enum NodeState {
     }
 
     public static Optional<NodeState> ofWord(String word) {
-        return Arrays.stream(values()).filter(state -> state.word().equals(word)).findFirst();
+        return Arrays.stream(values())
+                .filter(state -> state.word().equals(word))
+                .findFirst();
     }
 
     /** The status reply's text: {@code Goloman=running Hands=stopped ...}, nodes in the herd's order. */
     static String format(Map<String, NodeState> states) {
         StringBuilder line = new StringBuilder();
-        states.forEach((node, state) -> line.append(line.isEmpty() ? "" : " ").append(node).append('=').append(state.word()));
+        states.forEach((node, state) ->
+                line.append(line.isEmpty() ? "" : " ").append(node).append('=').append(state.word()));
         return line.toString();
     }
 

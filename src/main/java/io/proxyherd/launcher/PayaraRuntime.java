@@ -44,18 +44,25 @@ public record PayaraRuntime(Path folder) {
 
     /** Unpacks the uber jar into this folder, unless it is unpacked from that very jar already. */
     public void unpackFrom(Path payaraMicro) throws IOException, InterruptedException {
-        if (isUnpacked() && Files.getLastModifiedTime(launcher()).compareTo(Files.getLastModifiedTime(payaraMicro)) >= 0) {
+        if (isUnpacked()
+                && Files.getLastModifiedTime(launcher()).compareTo(Files.getLastModifiedTime(payaraMicro)) >= 0) {
             return;
         }
         deleteRecursively(folder);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process unpacking = new ProcessBuilder(java.toString(), "-jar", payaraMicro.toString(),
-                "--rootdir", folder.toString(), "--outputlauncher")
+        Process unpacking = new ProcessBuilder(
+                        java.toString(),
+                        "-jar",
+                        payaraMicro.toString(),
+                        "--rootdir",
+                        folder.toString(),
+                        "--outputlauncher")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (unpacking.waitFor() != 0 || !isUnpacked()) {
-            throw new IOException("unpacking " + payaraMicro + " into " + folder + " failed (exit code " + unpacking.exitValue() + ")");
+            throw new IOException("unpacking " + payaraMicro + " into " + folder + " failed (exit code "
+                    + unpacking.exitValue() + ")");
         }
     }
 
@@ -114,7 +121,9 @@ public record PayaraRuntime(Path folder) {
     }
 
     private static List<String> words(String value) {
-        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
+        return value == null || value.isBlank()
+                ? List.of()
+                : List.of(value.strip().split("\\s+"));
     }
 
     static void deleteRecursively(Path folder) throws IOException {
@@ -122,7 +131,8 @@ public record PayaraRuntime(Path folder) {
             return;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path file :
+                    files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(file);
             }
         }

@@ -3,9 +3,9 @@ package io.proxyherd.launcher;
 import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +43,8 @@ final class PortCheck {
         List<String> taken = new ArrayList<>();
         roles.forEach((port, role) -> check(port, role, taken));
         if (!taken.isEmpty()) {
-            throw new IllegalStateException("ports in use: " + String.join(", ", taken)
-                    + " (stop what uses them, or change " + config + ")");
+            throw new IllegalStateException(
+                    "ports in use: " + String.join(", ", taken) + " (stop what uses them, or change " + config + ")");
         }
     }
 

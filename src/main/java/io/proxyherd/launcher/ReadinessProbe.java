@@ -59,8 +59,10 @@ public final class ReadinessProbe {
         HttpURLConnection health = null;
         try {
             // HttpURLConnection rather than java.net.http: its timeouts hold while Payara is half up.
-            health = (HttpURLConnection) URI.create("http://" + address.host() + ":" + address.httpPort() + "/health/ready")
-                    .toURL().openConnection();
+            health = (HttpURLConnection)
+                    URI.create("http://" + address.host() + ":" + address.httpPort() + "/health/ready")
+                            .toURL()
+                            .openConnection();
             health.setConnectTimeout(TIMEOUT_MS);
             health.setReadTimeout(TIMEOUT_MS);
             int status = health.getResponseCode();
@@ -69,9 +71,10 @@ public final class ReadinessProbe {
                 return Optional.of("/health/ready answered " + status);
             }
             try (InputStream body = health.getInputStream()) {
-                if (!new String(body.readAllBytes(), StandardCharsets.UTF_8).contains("\"" + HealthChecks.CLIENT_LISTENER + "\"")) {
-                    return Optional.of("/health/ready does not name " + HealthChecks.CLIENT_LISTENER + " yet (Payara is up,"
-                            + " the application is not)");
+                if (!new String(body.readAllBytes(), StandardCharsets.UTF_8)
+                        .contains("\"" + HealthChecks.CLIENT_LISTENER + "\"")) {
+                    return Optional.of("/health/ready does not name " + HealthChecks.CLIENT_LISTENER
+                            + " yet (Payara is up," + " the application is not)");
                 }
             }
         } catch (IOException e) {

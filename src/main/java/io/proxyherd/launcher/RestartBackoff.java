@@ -9,7 +9,8 @@ import java.time.Duration;
  */
 final class RestartBackoff {
 
-    static final RestartBackoff DEFAULT = new RestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
+    static final RestartBackoff DEFAULT =
+            new RestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
 
     private final Duration first;
     private final Duration max;

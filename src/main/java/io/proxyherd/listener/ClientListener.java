@@ -7,10 +7,10 @@ import io.proxyherd.activity.NodeActivity;
 import io.proxyherd.topology.LocalNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -77,8 +77,13 @@ public class ClientListener {
     private volatile Channel channel;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) throws InterruptedException {
-        ConnectionLimits limits = new ConnectionLimits(maxConnections, maxConnectionsPerAddress, maxLineBytes,
-                Duration.ofSeconds(lineTimeoutSeconds), Duration.ofSeconds(idleTimeoutSeconds), maxUnreadReplyBytes);
+        ConnectionLimits limits = new ConnectionLimits(
+                maxConnections,
+                maxConnectionsPerAddress,
+                maxLineBytes,
+                Duration.ofSeconds(lineTimeoutSeconds),
+                Duration.ofSeconds(idleTimeoutSeconds),
+                maxUnreadReplyBytes);
         pipeline = new ClientPipeline(handler, limits, activity::count);
         acceptor = new NioEventLoopGroup(1, threads);
         workers = new NioEventLoopGroup(ioThreads, threads);

@@ -26,7 +26,9 @@ final class ClientPipeline extends ChannelInitializer<SocketChannel> {
         this.handler = handler;
         this.limits = limits;
         this.counts = counts;
-        this.connections = new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerAddress(),
+        this.connections = new ConnectionLimit(
+                limits.maxConnections(),
+                limits.maxConnectionsPerAddress(),
                 () -> counts.accept(Count.CONNECTIONS_REFUSED));
     }
 
@@ -48,12 +50,13 @@ final class ClientPipeline extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel client) {
-        client.pipeline().addLast(
-                connections,
-                new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                new LineDeadline(limits.lineTimeout(), () -> counts.accept(Count.CUT_LINE_TOO_SLOW)),
-                new LineFraming(limits.maxLineBytes()),
-                new StringDecoder(StandardCharsets.UTF_8),
-                new ClientSession(handler, limits, counts));
+        client.pipeline()
+                .addLast(
+                        connections,
+                        new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                        new LineDeadline(limits.lineTimeout(), () -> counts.accept(Count.CUT_LINE_TOO_SLOW)),
+                        new LineFraming(limits.maxLineBytes()),
+                        new StringDecoder(StandardCharsets.UTF_8),
+                        new ClientSession(handler, limits, counts));
     }
 }

@@ -72,14 +72,18 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         }
         long received = System.nanoTime();
         CompletableFuture<String> reply = handler.answer(line).toCompletableFuture();
-        answered = answered
-                .thenCombine(reply, (previous, text) -> text)
-                .thenAcceptAsync(text -> {
-                    write(ctx, text);
-                    handler.written(line, text, System.nanoTime() - received);
-                }, ctx.executor())
+        answered = answered.thenCombine(reply, (previous, text) -> text)
+                .thenAcceptAsync(
+                        text -> {
+                            write(ctx, text);
+                            handler.written(line, text, System.nanoTime() - received);
+                        },
+                        ctx.executor())
                 .exceptionally(failure -> {
-                    LOG.log(Level.WARNING, "no answer for '" + line + "' from " + ctx.channel().remoteAddress(), failure);
+                    LOG.log(
+                            Level.WARNING,
+                            "no answer for '" + line + "' from " + ctx.channel().remoteAddress(),
+                            failure);
                     ctx.close();
                     return null;
                 });
@@ -90,17 +94,21 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
             return;
         }
         LOG.info(() -> ctx.channel().remoteAddress() + " > " + reply);
-        ctx.writeAndFlush(ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(reply), StandardCharsets.UTF_8),
+        ctx.writeAndFlush(
+                ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(reply), StandardCharsets.UTF_8),
                 ctx.voidPromise());
         long unread = unreadBytes(ctx);
         if (unread > limits.maxUnreadReplyBytes()) {
-            LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": " + unread + " bytes of replies it has not read,"
-                    + " over the limit of " + limits.maxUnreadReplyBytes() + " (herd.listener.max-unread-reply-bytes)");
+            LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": " + unread
+                    + " bytes of replies it has not read," + " over the limit of " + limits.maxUnreadReplyBytes()
+                    + " (herd.listener.max-unread-reply-bytes)");
             counts.accept(Count.CUT_REPLIES_UNREAD);
             ctx.close();
             return;
         }
-        if (--unanswered < MAX_UNANSWERED / 2 && !refusing && !ctx.channel().config().isAutoRead()) {
+        if (--unanswered < MAX_UNANSWERED / 2
+                && !refusing
+                && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -128,7 +136,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
     /** A line over the limit: nothing more is taken, and the connection closes once the lines before it are answered. */
     private void refuse(ChannelHandlerContext ctx) {
         if (refusing || !ctx.channel().isActive()) {
-            return;  // the rest of the same line, met again when the connection's last bytes are framed
+            return; // the rest of the same line, met again when the connection's last bytes are framed
         }
         refusing = true;
         LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": it sent a line over " + limits.maxLineBytes()

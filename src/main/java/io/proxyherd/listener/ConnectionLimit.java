@@ -51,8 +51,10 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
             ctx.channel().attr(COUNTED_FOR).set(address);
             int fromAddress = openByAddress.merge(address, 1, Integer::sum);
             if (fromAddress > maxPerAddress) {
-                refuse(ctx, "already " + maxPerAddress + " connections open from " + address.getHostAddress()
-                        + " (herd.listener.max-connections-per-address)");
+                refuse(
+                        ctx,
+                        "already " + maxPerAddress + " connections open from " + address.getHostAddress()
+                                + " (herd.listener.max-connections-per-address)");
                 return;
             }
         }

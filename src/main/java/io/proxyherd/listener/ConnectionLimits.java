@@ -14,16 +14,23 @@ import java.time.Duration;
  * @param maxUnreadReplyBytes replies a client may leave unread in the node's memory (what its socket has not
  *     taken yet) before its connection is closed
  */
-record ConnectionLimits(int maxConnections, int maxConnectionsPerAddress, int maxLineBytes, Duration lineTimeout,
-        Duration idleTimeout, int maxUnreadReplyBytes) {
+record ConnectionLimits(
+        int maxConnections,
+        int maxConnectionsPerAddress,
+        int maxLineBytes,
+        Duration lineTimeout,
+        Duration idleTimeout,
+        int maxUnreadReplyBytes) {
 
     ConnectionLimits {
         if (maxConnections < 1 || maxConnectionsPerAddress < 1 || maxLineBytes < 1 || maxUnreadReplyBytes < 16) {
-            throw new IllegalArgumentException("connection limits must be positive (unread reply bytes at least 16): "
-                    + maxConnections + ", " + maxConnectionsPerAddress + ", " + maxLineBytes + ", " + maxUnreadReplyBytes);
+            throw new IllegalArgumentException(
+                    "connection limits must be positive (unread reply bytes at least 16): " + maxConnections + ", "
+                            + maxConnectionsPerAddress + ", " + maxLineBytes + ", " + maxUnreadReplyBytes);
         }
         if (lineTimeout.isNegative() || lineTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive: line " + lineTimeout + ", idle " + idleTimeout);
+            throw new IllegalArgumentException(
+                    "timeouts must be positive: line " + lineTimeout + ", idle " + idleTimeout);
         }
     }
 }

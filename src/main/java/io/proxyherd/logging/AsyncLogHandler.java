@@ -36,6 +36,7 @@ public final class AsyncLogHandler extends Handler {
     private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
     /** How long {@link #close} waits for the writer to write what is buffered (a stalled disk must not hang a shutdown). */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     private static final int BATCH_CHARS = 64 * 1024;
 
     private final Queue<LogRecord> buffer = new ConcurrentLinkedQueue<>();
@@ -113,8 +114,11 @@ public final class AsyncLogHandler extends Handler {
         LockSupport.unpark(writer);
         try {
             if (!finished.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                reportError("the log writer did not finish within " + CLOSE_WAIT.toSeconds() + " s; records still buffered are lost",
-                        null, ErrorManager.CLOSE_FAILURE);
+                reportError(
+                        "the log writer did not finish within " + CLOSE_WAIT.toSeconds()
+                                + " s; records still buffered are lost",
+                        null,
+                        ErrorManager.CLOSE_FAILURE);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -175,7 +179,8 @@ public final class AsyncLogHandler extends Handler {
             try {
                 lines.append(getFormatter().format(record));
             } catch (RuntimeException e) {
-                reportError("could not format a log record from " + record.getLoggerName(), e, ErrorManager.FORMAT_FAILURE);
+                reportError(
+                        "could not format a log record from " + record.getLoggerName(), e, ErrorManager.FORMAT_FAILURE);
             }
             if (lines.length() >= BATCH_CHARS) {
                 writeOut();
@@ -185,8 +190,10 @@ public final class AsyncLogHandler extends Handler {
         void reportDrops() {
             long total = dropped.sum();
             if (total > reported) {
-                LogRecord report = new LogRecord(Level.WARNING,
-                        "dropped " + (total - reported) + " log records: the log buffer (" + capacity + " records) was full");
+                LogRecord report = new LogRecord(
+                        Level.WARNING,
+                        "dropped " + (total - reported) + " log records: the log buffer (" + capacity
+                                + " records) was full");
                 report.setLoggerName(AsyncLogHandler.class.getName());
                 add(report);
                 reported = total;
@@ -209,7 +216,10 @@ public final class AsyncLogHandler extends Handler {
             try {
                 out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                reportError("could not write " + lines.length() + " characters of log lines", e, ErrorManager.WRITE_FAILURE);
+                reportError(
+                        "could not write " + lines.length() + " characters of log lines",
+                        e,
+                        ErrorManager.WRITE_FAILURE);
             }
             lines.setLength(0);
         }

@@ -28,7 +28,9 @@ public final class LogLineFormatter extends Formatter {
 
         static Second of(long epochSecond, ZoneId zone) {
             ZoneOffset offset = zone.getRules().getOffset(Instant.ofEpochSecond(epochSecond));
-            return new Second(epochSecond, LocalDateTime.ofEpochSecond(epochSecond, 0, offset).format(TO_THE_SECOND),
+            return new Second(
+                    epochSecond,
+                    LocalDateTime.ofEpochSecond(epochSecond, 0, offset).format(TO_THE_SECOND),
                     rfc822(offset));
         }
 
@@ -62,9 +64,13 @@ public final class LogLineFormatter extends Formatter {
         if (millis < 100) {
             line.append(millis < 10 ? "00" : "0");
         }
-        line.append(millis).append(second.offset())
-                .append(' ').append(record.getLevel().getLocalizedName())
-                .append(" [").append(record.getLoggerName()).append("] ")
+        line.append(millis)
+                .append(second.offset())
+                .append(' ')
+                .append(record.getLevel().getLocalizedName())
+                .append(" [")
+                .append(record.getLoggerName())
+                .append("] ")
                 .append(formatMessage(record));
         if (record.getThrown() != null) {
             line.append(stackTrace(record.getThrown()));

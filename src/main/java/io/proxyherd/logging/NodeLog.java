@@ -48,22 +48,27 @@ public class NodeLog {
 
     private AsyncLogHandler handler;
 
-    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
-            Object applicationStarted) {
+    void start(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                    Object applicationStarted) {
         if (file.isEmpty() || file.get().isBlank()) {
             return;
         }
         try {
-            handler = AsyncLogHandler.appendingTo(Path.of(file.get()), bufferRecords, threads,
-                    dropped -> activity.count(Count.LOG_DROPPED, dropped));
+            handler = AsyncLogHandler.appendingTo(
+                    Path.of(file.get()), bufferRecords, threads, dropped -> activity.count(Count.LOG_DROPPED, dropped));
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot append to the log file " + file.get()
-                    + "; the node's own records go through logging.properties' handlers instead", e);
+            LOG.log(
+                    Level.WARNING,
+                    "cannot append to the log file " + file.get()
+                            + "; the node's own records go through logging.properties' handlers instead",
+                    e);
             return;
         }
         HERD.addHandler(handler);
         HERD.setUseParentHandlers(false);
-        LOG.info(() -> "the node's own records go to " + file.get() + " from a buffer of " + bufferRecords + " records");
+        LOG.info(
+                () -> "the node's own records go to " + file.get() + " from a buffer of " + bufferRecords + " records");
     }
 
     /**

@@ -27,7 +27,8 @@ public final class BoundedSearch implements NearbySearch, AutoCloseable {
     @Override
     public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
         if (!permits.tryAcquire()) {
-            PlacesReply refused = PlacesReply.error(PlacesStatus.OVER_QUERY_LIMIT,
+            PlacesReply refused = PlacesReply.error(
+                    PlacesStatus.OVER_QUERY_LIMIT,
                     "too many Places calls in flight on this node (limit " + limit + ")");
             LOG.warning(() -> "Places search refused: " + refused.problem().orElseThrow());
             return CompletableFuture.completedFuture(refused.json());

@@ -18,8 +18,7 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
     private final AsyncCache<Key, String> answers;
     private final PlacesListener listener;
 
-    private record Key(BigDecimal latitude, BigDecimal longitude, String radiusMetres, int maxResults) {
-    }
+    private record Key(BigDecimal latitude, BigDecimal longitude, String radiusMetres, int maxResults) {}
 
     /**
      * @param precisionDigits decimal places kept of each coordinate: 3 makes cells about 100 m across
@@ -29,11 +28,17 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
     }
 
     /** As above, telling {@code listener} of every lookup, hit or miss. */
-    public CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, PlacesListener listener) {
+    public CachedSearch(
+            NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, PlacesListener listener) {
         this(delegate, precisionDigits, ttl, maxEntries, Ticker.systemTicker(), listener);
     }
 
-    CachedSearch(NearbySearch delegate, int precisionDigits, Duration ttl, long maxEntries, Ticker ticker,
+    CachedSearch(
+            NearbySearch delegate,
+            int precisionDigits,
+            Duration ttl,
+            long maxEntries,
+            Ticker ticker,
             PlacesListener listener) {
         if (precisionDigits < 0 || precisionDigits > 10) {
             throw new IllegalArgumentException("precision must be 0 to 10 digits, was " + precisionDigits);

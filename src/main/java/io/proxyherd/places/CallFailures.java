@@ -40,15 +40,21 @@ final class CallFailures {
      * any status goes through {@code fromGoogle(status, body)}, a call without an answer becomes the
      * error reply, and a failure is logged once.
      */
-    CompletionStage<String> settle(CompletionStage<String> call, BiFunction<Integer, String, PlacesReply> fromGoogle,
-            String method, String url) {
+    CompletionStage<String> settle(
+            CompletionStage<String> call,
+            BiFunction<Integer, String, PlacesReply> fromGoogle,
+            String method,
+            String url) {
         return call.toCompletableFuture()
                 .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
                 // A String arrives only for a 2xx; any other status as a WebApplicationException.
-                .handle((body, failure) -> report(failure == null
-                        ? fromGoogle.apply(200, body)
-                        : failed(unwrap(failure), fromGoogle), method, url).json())
-                .exceptionally(failure -> report(unexpected(failure), method, url).json());
+                .handle((body, failure) -> report(
+                                failure == null ? fromGoogle.apply(200, body) : failed(unwrap(failure), fromGoogle),
+                                method,
+                                url)
+                        .json())
+                .exceptionally(
+                        failure -> report(unexpected(failure), method, url).json());
     }
 
     private PlacesReply failed(Throwable failure, BiFunction<Integer, String, PlacesReply> fromGoogle) {
@@ -67,9 +73,10 @@ final class CallFailures {
         Optional<SocketTimeoutException> timeout = cause(failure, SocketTimeoutException.class);
         if (timeout.isPresent()) {
             String message = String.valueOf(timeout.get().getMessage()).toLowerCase(Locale.ROOT);
-            return timedOut(message.contains("connect")
-                    ? settings.connectTimeout().toMillis()
-                    : settings.readTimeout().toMillis());
+            return timedOut(
+                    message.contains("connect")
+                            ? settings.connectTimeout().toMillis()
+                            : settings.readTimeout().toMillis());
         }
         Optional<IOException> io = cause(failure, IOException.class);
         if (failure instanceof ProcessingException && io.isPresent()) {

@@ -13,8 +13,7 @@ public final class GoogleJsonFormat {
 
     private static final String INDENT = "   ";
 
-    private GoogleJsonFormat() {
-    }
+    private GoogleJsonFormat() {}
 
     /** Prints {@code value} without a trailing newline. */
     public static String print(JsonValue value) {

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Nearby Search through Google's legacy Places endpoint, over the JAX-RS client it owns. */
@@ -53,14 +52,19 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
                     .queryParam("key", "{key}")
                     .resolveTemplate("location", location)
                     .resolveTemplate("radius", radiusMetres);
-            loggedUrl = target.resolveTemplate("key", KeyRedaction.REDACTED).getUri().toString();
+            loggedUrl = target.resolveTemplate("key", KeyRedaction.REDACTED)
+                    .getUri()
+                    .toString();
             String url = loggedUrl;
             LOG.fine(() -> "Places GET " + url);
-            return failures.settle(target.resolveTemplate("key", settings.apiKey().get())
-                    .request(MediaType.APPLICATION_JSON_TYPE)
-                    .rx()
-                    .get(String.class),
-                    (status, body) -> PlacesReply.fromGoogle(status, body, maxResults, redaction), "GET", url);
+            return failures.settle(
+                    target.resolveTemplate("key", settings.apiKey().get())
+                            .request(MediaType.APPLICATION_JSON_TYPE)
+                            .rx()
+                            .get(String.class),
+                    (status, body) -> PlacesReply.fromGoogle(status, body, maxResults, redaction),
+                    "GET",
+                    url);
         } catch (RuntimeException failure) {
             // An invalid base URL, or a closed client.
             return CallFailures.answered(failures.report(failures.unexpected(failure), "GET", loggedUrl));
@@ -92,5 +96,4 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
     static String plain(double degrees) {
         return BigDecimal.valueOf(degrees).stripTrailingZeros().toPlainString();
     }
-
 }

@@ -57,35 +57,45 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
     public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
         if (settings.apiKey().isEmpty()) {
             LOG.warning("Places search not sent: " + LegacyNearbySearch.NO_KEY_MESSAGE);
-            return CallFailures.answered(PlacesReply.error(PlacesReply.REQUEST_DENIED, LegacyNearbySearch.NO_KEY_MESSAGE));
+            return CallFailures.answered(
+                    PlacesReply.error(PlacesReply.REQUEST_DENIED, LegacyNearbySearch.NO_KEY_MESSAGE));
         }
         Optional<BigDecimal> radius = number(radiusMetres);
         if (!Double.isFinite(latitude) || !Double.isFinite(longitude) || radius.isEmpty() || maxResults < 0) {
-            String problem = "location, radius or maximum number of results unusable: "
-                    + latitude + "," + longitude + " radius " + radiusMetres + " max " + maxResults;
+            String problem = "location, radius or maximum number of results unusable: " + latitude + "," + longitude
+                    + " radius " + radiusMetres + " max " + maxResults;
             LOG.warning("Places search not sent: " + problem);
             return CallFailures.answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, problem));
         }
         String url = settings.baseUrl().replaceAll("/+$", "") + PATH;
         String body = JSON.createObjectBuilder()
                 .add("maxResultCount", Math.max(1, Math.min(maxResults, MOST_RESULTS)))
-                .add("locationRestriction", JSON.createObjectBuilder()
-                        .add("circle", JSON.createObjectBuilder()
-                                .add("center", JSON.createObjectBuilder()
-                                        .add("latitude", latitude)
-                                        .add("longitude", longitude))
-                                .add("radius", radius.get())))
+                .add(
+                        "locationRestriction",
+                        JSON.createObjectBuilder()
+                                .add(
+                                        "circle",
+                                        JSON.createObjectBuilder()
+                                                .add(
+                                                        "center",
+                                                        JSON.createObjectBuilder()
+                                                                .add("latitude", latitude)
+                                                                .add("longitude", longitude))
+                                                .add("radius", radius.get())))
                 .build()
                 .toString();
         try {
             LOG.fine(() -> "Places POST " + url + " " + body);
-            return failures.settle(client.target(url)
-                    .request(MediaType.APPLICATION_JSON_TYPE)
-                    .header("X-Goog-Api-Key", settings.apiKey().get())
-                    .header("X-Goog-FieldMask", fieldMask)
-                    .rx()
-                    .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE), String.class),
-                    (status, answer) -> answer(status, answer, maxResults), "POST", url);
+            return failures.settle(
+                    client.target(url)
+                            .request(MediaType.APPLICATION_JSON_TYPE)
+                            .header("X-Goog-Api-Key", settings.apiKey().get())
+                            .header("X-Goog-FieldMask", fieldMask)
+                            .rx()
+                            .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE), String.class),
+                    (status, answer) -> answer(status, answer, maxResults),
+                    "POST",
+                    url);
         } catch (RuntimeException failure) {
             // An invalid base URL, or a closed client.
             return CallFailures.answered(failures.report(failures.unexpected(failure), "POST", url));
@@ -103,17 +113,16 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         Optional<JsonObject> parsed = PlacesReply.parseObject(body);
         if (status >= 200 && status < 300) {
             return parsed.filter(answer -> !(answer.get("error") instanceof JsonObject))
-                    .map(answer -> new PlacesReply(GoogleJsonFormat.print(trimmed(answer, maxResults)),
-                            Optional.<String>empty()))
+                    .map(answer -> new PlacesReply(
+                            GoogleJsonFormat.print(trimmed(answer, maxResults)), Optional.<String>empty()))
                     .orElseGet(() -> PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places returned malformed JSON"));
         }
         // Google's errors read {"error": {"code": 400, "message": "...", "status": "INVALID_ARGUMENT"}}.
-        Optional<String> message = parsed
-                .map(answer -> answer.get("error") instanceof JsonObject error ? error : null)
+        Optional<String> message = parsed.map(answer -> answer.get("error") instanceof JsonObject error ? error : null)
                 .map(error -> error.get("message") instanceof JsonString text ? text.getString() : null)
                 .filter(text -> !text.isBlank());
-        return PlacesReply.error(legacyStatus(status),
-                redaction.apply(message.orElse("Places answered HTTP " + status)));
+        return PlacesReply.error(
+                legacyStatus(status), redaction.apply(message.orElse("Places answered HTTP " + status)));
     }
 
     static String legacyStatus(int httpStatus) {
@@ -136,9 +145,9 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
 
     private static Optional<BigDecimal> number(String radiusMetres) {
         // Only plain decimals: the value goes into the body as a JSON number.
-        return radiusMetres != null && PLAIN_NUMBER.matcher(radiusMetres.strip()).matches()
+        return radiusMetres != null
+                        && PLAIN_NUMBER.matcher(radiusMetres.strip()).matches()
                 ? Optional.of(new BigDecimal(radiusMetres.strip()))
                 : Optional.empty();
     }
-
 }

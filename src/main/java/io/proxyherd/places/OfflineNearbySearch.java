@@ -23,6 +23,7 @@ public final class OfflineNearbySearch implements NearbySearch {
 
     /** The data set on the class path. */
     public static final String SHIPPED = "/places/offline-places.json";
+
     static final String ATTRIBUTION = "Offline sample places shipped with Proxy Herd, not Google Places";
 
     // The mean Earth radius (IUGG), in metres.
@@ -32,11 +33,9 @@ public final class OfflineNearbySearch implements NearbySearch {
     private final List<Place> places;
 
     /** One point of interest in the data set. */
-    record Place(String slug, String name, double latitude, double longitude, String vicinity, List<String> types) {
-    }
+    record Place(String slug, String name, double latitude, double longitude, String vicinity, List<String> types) {}
 
-    private record Distanced(Place place, double metres) {
-    }
+    private record Distanced(Place place, double metres) {}
 
     public OfflineNearbySearch() {
         this(SHIPPED);
@@ -49,10 +48,17 @@ public final class OfflineNearbySearch implements NearbySearch {
 
     @Override
     public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
-        if (!Double.isFinite(latitude) || !Double.isFinite(longitude) || Math.abs(latitude) > 90
-                || radiusMetres == null || !PLAIN_NUMBER.matcher(radiusMetres.strip()).matches() || maxResults < 0) {
-            return answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, "location, radius or maximum unusable: "
-                    + latitude + "," + longitude + " radius " + radiusMetres + " max " + maxResults).json());
+        if (!Double.isFinite(latitude)
+                || !Double.isFinite(longitude)
+                || Math.abs(latitude) > 90
+                || radiusMetres == null
+                || !PLAIN_NUMBER.matcher(radiusMetres.strip()).matches()
+                || maxResults < 0) {
+            return answered(PlacesReply.error(
+                            PlacesReply.INVALID_REQUEST,
+                            "location, radius or maximum unusable: " + latitude + "," + longitude + " radius "
+                                    + radiusMetres + " max " + maxResults)
+                    .json());
         }
         double radius = new BigDecimal(radiusMetres.strip()).doubleValue();
         List<Distanced> near = places.stream()
@@ -90,10 +96,14 @@ public final class OfflineNearbySearch implements NearbySearch {
         JsonArrayBuilder types = JSON.createArrayBuilder();
         place.types().forEach(types::add);
         return JSON.createObjectBuilder()
-                .add("geometry", JSON.createObjectBuilder()
-                        .add("location", JSON.createObjectBuilder()
-                                .add("lat", place.latitude())
-                                .add("lng", place.longitude())))
+                .add(
+                        "geometry",
+                        JSON.createObjectBuilder()
+                                .add(
+                                        "location",
+                                        JSON.createObjectBuilder()
+                                                .add("lat", place.latitude())
+                                                .add("lng", place.longitude())))
                 .add("name", place.name())
                 .add("place_id", "offline:" + place.slug())
                 .add("types", types)

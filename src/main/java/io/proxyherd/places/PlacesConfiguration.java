@@ -107,7 +107,8 @@ public class PlacesConfiguration {
 
     /** The provider {@code places.provider} names, undecorated. */
     NearbySearch chosen() {
-        PlacesProvider chosen = PlacesProvider.of(provider, settings(baseUrl).apiKey().isPresent());
+        PlacesProvider chosen =
+                PlacesProvider.of(provider, settings(baseUrl).apiKey().isPresent());
         LOG.info(() -> "Places answers come from the " + chosen.name().toLowerCase(Locale.ROOT) + " provider");
         return switch (chosen) {
             case NEW -> new NewNearbySearch(settings(newBaseUrl), fieldMask, callThreads(maxConcurrent, threads));
@@ -125,7 +126,8 @@ public class PlacesConfiguration {
         NearbySearch retrying = new RetryingSearch(provider, retries, Duration.ofMillis(retryBaseMs), timer);
         NearbySearch bounded = new BoundedSearch(retrying, maxConcurrent);
         NearbySearch counted = new CountingSearch(bounded, told);
-        return new CachedSearch(counted, cachePrecisionDigits, Duration.ofSeconds(cacheTtlSeconds), cacheMaxEntries, told);
+        return new CachedSearch(
+                counted, cachePrecisionDigits, Duration.ofSeconds(cacheTtlSeconds), cacheMaxEntries, told);
     }
 
     /**

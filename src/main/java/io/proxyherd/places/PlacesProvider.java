@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Which Places source a node answers from, as {@code places.provider} names it. */
 enum PlacesProvider {
-    NEW, LEGACY, OFFLINE;
+    NEW,
+    LEGACY,
+    OFFLINE;
 
     /** {@code auto} picks the Places API (New) when there is a key, else the offline sample. */
     static PlacesProvider of(String configured, boolean hasKey) {
@@ -14,8 +16,9 @@ enum PlacesProvider {
             case "new" -> NEW;
             case "legacy" -> LEGACY;
             case "offline" -> OFFLINE;
-            default -> throw new IllegalArgumentException(
-                    "places.provider must be auto, new, legacy or offline, was " + configured);
+            default ->
+                throw new IllegalArgumentException(
+                        "places.provider must be auto, new, legacy or offline, was " + configured);
         };
     }
 }

@@ -18,8 +18,7 @@ final class PlacesStatus {
     private static final Set<String> TRANSIENT = Set.of(PlacesReply.UNKNOWN_ERROR, OVER_QUERY_LIMIT);
     private static final Set<String> SUCCESS = Set.of("OK", "ZERO_RESULTS");
 
-    private PlacesStatus() {
-    }
+    private PlacesStatus() {}
 
     /**
      * The {@code status} member; OK for an object without one, as the Places API (New) answers success

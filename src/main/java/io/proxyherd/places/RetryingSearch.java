@@ -24,11 +24,19 @@ public final class RetryingSearch implements NearbySearch, AutoCloseable {
 
     /** Retries at most {@code retries} times, the n-th after between half and all of base * 2^(n-1). */
     public RetryingSearch(NearbySearch delegate, int retries, Duration base, ScheduledExecutorService scheduler) {
-        this(delegate, retries, base, scheduler,
+        this(
+                delegate,
+                retries,
+                base,
+                scheduler,
                 ceiling -> ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
     }
 
-    RetryingSearch(NearbySearch delegate, int retries, Duration base, ScheduledExecutorService scheduler,
+    RetryingSearch(
+            NearbySearch delegate,
+            int retries,
+            Duration base,
+            ScheduledExecutorService scheduler,
             LongUnaryOperator jitter) {
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative, was " + retries);
@@ -85,5 +93,4 @@ public final class RetryingSearch implements NearbySearch, AutoCloseable {
     private interface Attempt {
         CompletionStage<String> run();
     }
-
 }

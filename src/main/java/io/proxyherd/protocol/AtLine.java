@@ -33,8 +33,8 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
 
     /** The AT line {@code server} produces for {@code iamat} received at {@code received}. */
     public static AtLine stamp(String server, Instant received, IAmAt iamat) {
-        BigDecimal receivedSeconds = BigDecimal.valueOf(received.getEpochSecond())
-                .add(BigDecimal.valueOf(received.getNano(), NANO_DIGITS));
+        BigDecimal receivedSeconds =
+                BigDecimal.valueOf(received.getEpochSecond()).add(BigDecimal.valueOf(received.getNano(), NANO_DIGITS));
         BigDecimal difference = receivedSeconds.subtract(iamat.time().seconds());
         return new AtLine(server, formatDifference(difference), iamat.clientId(), iamat.position(), iamat.time());
     }
@@ -45,12 +45,12 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
             return Optional.empty();
         }
         List<String> fields = Fields.split(line);
-        if (fields.size() != FIELD_COUNT || !fields.get(0).equals(COMMAND)
-                || !isTimeDifference(fields.get(2))) {
+        if (fields.size() != FIELD_COUNT || !fields.get(0).equals(COMMAND) || !isTimeDifference(fields.get(2))) {
             return Optional.empty();
         }
-        return Position.parse(fields.get(4)).flatMap(position -> ClientTime.parse(fields.get(5))
-                .map(time -> new AtLine(fields.get(1), fields.get(2), fields.get(3), position, time)));
+        return Position.parse(fields.get(4))
+                .flatMap(position -> ClientTime.parse(fields.get(5))
+                        .map(time -> new AtLine(fields.get(1), fields.get(2), fields.get(3), position, time)));
     }
 
     /** The line without terminator, fields separated by single spaces, client fields as the client wrote them. */
@@ -112,8 +112,11 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
         }
         int point = Decimals.digitsEnd(text, 1);
         boolean integerDigits = point == 2 || (point > 2 && text.charAt(1) != '0');
-        return integerDigits && point < text.length() && text.charAt(point) == '.'
-                && Decimals.digitsEnd(text, point + 1) == text.length() && text.length() - point - 1 == NANO_DIGITS;
+        return integerDigits
+                && point < text.length()
+                && text.charAt(point) == '.'
+                && Decimals.digitsEnd(text, point + 1) == text.length()
+                && text.length() - point - 1 == NANO_DIGITS;
     }
 
     private static String formatDifference(BigDecimal difference) {

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits on protocol whitespace. */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** Returns the fields of {@code line}: maximal runs of non-whitespace characters, in order. */
     public static List<String> split(String line) {

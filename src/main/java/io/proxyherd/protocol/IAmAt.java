@@ -20,7 +20,7 @@ public record IAmAt(String clientId, Position position, ClientTime time) impleme
             return Optional.empty();
         }
         String clientId = fields.get(1);
-        return Position.parse(fields.get(2)).flatMap(position -> ClientTime.parse(fields.get(3))
-                .map(time -> new IAmAt(clientId, position, time)));
+        return Position.parse(fields.get(2))
+                .flatMap(position -> ClientTime.parse(fields.get(3)).map(time -> new IAmAt(clientId, position, time)));
     }
 }

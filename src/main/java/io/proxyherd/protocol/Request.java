@@ -19,11 +19,13 @@ public sealed interface Request permits IAmAt, WhatsAt, Invalid {
             return new Invalid(line);
         }
         List<String> fields = Fields.split(line);
-        Optional<? extends Request> request = fields.isEmpty() ? Optional.empty() : switch (fields.get(0)) {
-            case IAmAt.COMMAND -> IAmAt.fromFields(fields);
-            case WhatsAt.COMMAND -> WhatsAt.fromFields(fields);
-            default -> Optional.empty();
-        };
+        Optional<? extends Request> request = fields.isEmpty()
+                ? Optional.empty()
+                : switch (fields.get(0)) {
+                    case IAmAt.COMMAND -> IAmAt.fromFields(fields);
+                    case WhatsAt.COMMAND -> WhatsAt.fromFields(fields);
+                    default -> Optional.empty();
+                };
         return request.<Request>map(parsed -> parsed).orElseGet(() -> new Invalid(line));
     }
 }

@@ -40,14 +40,16 @@ public record WhatsAt(String clientId, BigDecimal radiusKm, int maxResults) impl
         }
         String radiusText = fields.get(2);
         String maxResultsText = fields.get(3);
-        if (!UNSIGNED_DECIMAL.matcher(radiusText).matches() || !UNSIGNED_INTEGER.matcher(maxResultsText).matches()) {
+        if (!UNSIGNED_DECIMAL.matcher(radiusText).matches()
+                || !UNSIGNED_INTEGER.matcher(maxResultsText).matches()) {
             return Optional.empty();
         }
         BigDecimal radiusKm = new BigDecimal(radiusText);
         // BigInteger first: a long run of digits must be rejected, not overflow into range.
         BigInteger maxResults = new BigInteger(maxResultsText);
         if (!isValidRadius(radiusKm)
-                || maxResults.signum() <= 0 || maxResults.compareTo(BigInteger.valueOf(MAX_RESULTS)) > 0) {
+                || maxResults.signum() <= 0
+                || maxResults.compareTo(BigInteger.valueOf(MAX_RESULTS)) > 0) {
             return Optional.empty();
         }
         return Optional.of(new WhatsAt(fields.get(1), radiusKm, maxResults.intValueExact()));

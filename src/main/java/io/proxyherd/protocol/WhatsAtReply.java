@@ -8,8 +8,7 @@ public final class WhatsAtReply {
 
     private static final Pattern NEWLINE_RUN = Pattern.compile("\n{2,}");
 
-    private WhatsAtReply() {
-    }
+    private WhatsAtReply() {}
 
     /**
      * The AT line, a newline, the JSON with every run of newlines collapsed to one and none at either end, then two

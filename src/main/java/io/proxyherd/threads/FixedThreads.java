@@ -17,8 +17,8 @@ public final class FixedThreads {
     private FixedThreads() {}
 
     public static ExecutorService of(int count, Duration idle, ThreadFactory factory) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, idle.toMillis(), TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), factory);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                count, count, idle.toMillis(), TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

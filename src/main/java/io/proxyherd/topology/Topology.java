@@ -35,8 +35,12 @@ public final class Topology {
     /** A link flooding follows, both ways, named as the configuration names it. */
     public record Link(String from, String to) {}
 
-    private Topology(Map<String, NodeAddress> nodes, Map<String, Set<String>> neighbours, List<Link> links,
-            BrokerAddress broker, BrokerAddress backupBroker) {
+    private Topology(
+            Map<String, NodeAddress> nodes,
+            Map<String, Set<String>> neighbours,
+            List<Link> links,
+            BrokerAddress broker,
+            BrokerAddress backupBroker) {
         this.nodes = nodes;
         this.neighbours = neighbours;
         this.links = links;
@@ -59,11 +63,13 @@ public final class Topology {
         Map<String, NodeAddress> nodes = new LinkedHashMap<>();
         for (String name : config.list("herd.nodes")) {
             String prefix = "herd.node." + name + ".";
-            nodes.put(name, new NodeAddress(
+            nodes.put(
                     name,
-                    config.text(prefix + "host"),
-                    config.port(prefix + "client-port"),
-                    config.port(prefix + "http-port")));
+                    new NodeAddress(
+                            name,
+                            config.text(prefix + "host"),
+                            config.port(prefix + "client-port"),
+                            config.port(prefix + "http-port")));
         }
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("herd.nodes names no node");
@@ -73,8 +79,12 @@ public final class Topology {
         List<Link> links = new ArrayList<>();
         for (String link : config.optionalList("herd.links")) {
             String[] ends = link.split("-", -1);
-            if (ends.length != 2 || !nodes.containsKey(ends[0]) || !nodes.containsKey(ends[1]) || ends[0].equals(ends[1])) {
-                throw new IllegalArgumentException("herd.links: '" + link + "' is not a link between two different known nodes");
+            if (ends.length != 2
+                    || !nodes.containsKey(ends[0])
+                    || !nodes.containsKey(ends[1])
+                    || ends[0].equals(ends[1])) {
+                throw new IllegalArgumentException(
+                        "herd.links: '" + link + "' is not a link between two different known nodes");
             }
             if (neighbours.get(ends[0]).add(ends[1])) {
                 links.add(new Link(ends[0], ends[1]));
@@ -103,7 +113,8 @@ public final class Topology {
     public NodeAddress node(String name) {
         NodeAddress node = nodes.get(name);
         if (node == null) {
-            throw new IllegalArgumentException("unknown node '" + name + "'; the herd has " + String.join(", ", nodes.keySet()));
+            throw new IllegalArgumentException(
+                    "unknown node '" + name + "'; the herd has " + String.join(", ", nodes.keySet()));
         }
         return node;
     }
@@ -162,7 +173,8 @@ public final class Topology {
         if (reached.size() != nodes.size()) {
             Set<String> cut = new TreeSet<>(nodes.keySet());
             cut.removeAll(reached);
-            throw new IllegalArgumentException("herd.links leave " + cut + " unreachable from " + first + ": updates would not reach every node");
+            throw new IllegalArgumentException(
+                    "herd.links leave " + cut + " unreachable from " + first + ": updates would not reach every node");
         }
     }
 
@@ -185,8 +197,11 @@ public final class Topology {
 
         /** A list that may be empty, as the links of a one-node herd. */
         List<String> optionalList(String key) {
-            return lookup.apply(key).map(String::strip).filter(value -> !value.isEmpty())
-                    .map(value -> list(key)).orElse(List.of());
+            return lookup.apply(key)
+                    .map(String::strip)
+                    .filter(value -> !value.isEmpty())
+                    .map(value -> list(key))
+                    .orElse(List.of());
         }
 
         int port(String key) {

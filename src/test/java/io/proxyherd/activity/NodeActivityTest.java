@@ -37,8 +37,11 @@ class NodeActivityTest {
 
         NodeActivity.Snapshot snapshot = activity.snapshot();
 
-        assertThat(snapshot.totals()).containsEntry(Count.IAMAT, 1L).containsEntry(Count.FLOOD_OUT, 4L)
-                .containsEntry(Count.WHATSAT, 0L).hasSize(Count.values().length);
+        assertThat(snapshot.totals())
+                .containsEntry(Count.IAMAT, 1L)
+                .containsEntry(Count.FLOOD_OUT, 4L)
+                .containsEntry(Count.WHATSAT, 0L)
+                .hasSize(Count.values().length);
         assertThat(snapshot.latencies().get(Timing.IAMAT_REPLY).count()).isEqualTo(1);
         assertThat(snapshot.history().get(59).count(Count.FLOOD_OUT)).isEqualTo(4);
         assertThat(reported).containsExactly("herd_iamat+1", "herd_flood_out+4", "herd_iamat_reply=1500000");
@@ -64,8 +67,11 @@ class NodeActivityTest {
         activity.called(true);
         activity.called(false);
 
-        assertThat(activity.snapshot().totals()).containsEntry(Count.CACHE_HITS, 1L).containsEntry(Count.CACHE_MISSES, 1L)
-                .containsEntry(Count.PLACES_CALLS, 2L).containsEntry(Count.PLACES_FAILURES, 1L);
+        assertThat(activity.snapshot().totals())
+                .containsEntry(Count.CACHE_HITS, 1L)
+                .containsEntry(Count.CACHE_MISSES, 1L)
+                .containsEntry(Count.PLACES_CALLS, 2L)
+                .containsEntry(Count.PLACES_FAILURES, 1L);
     }
 
     @Test
@@ -79,8 +85,12 @@ class NodeActivityTest {
         assertThat(snapshot.totals()).containsEntry(Count.FLOOD_UNREADABLE, (long) NodeActivity.RECENT_UNREADABLE + 2);
         assertThat(snapshot.recentUnreadable()).hasSize(NodeActivity.RECENT_UNREADABLE);
         assertThat(snapshot.recentUnreadable().get(0))
-                .isEqualTo(new UnreadableMessage(T0, "Holiday", "ID:" + (NodeActivity.RECENT_UNREADABLE + 2), "problem 12"));
-        assertThat(snapshot.recentUnreadable().get(NodeActivity.RECENT_UNREADABLE - 1).messageId()).isEqualTo("ID:3");
+                .isEqualTo(new UnreadableMessage(
+                        T0, "Holiday", "ID:" + (NodeActivity.RECENT_UNREADABLE + 2), "problem 12"));
+        assertThat(snapshot.recentUnreadable()
+                        .get(NodeActivity.RECENT_UNREADABLE - 1)
+                        .messageId())
+                .isEqualTo("ID:3");
         assertThat(reported).contains("herd_flood_unreadable+1");
     }
 

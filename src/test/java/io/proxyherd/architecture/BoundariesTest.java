@@ -24,23 +24,38 @@ import org.junit.jupiter.api.Test;
 class BoundariesTest {
 
     private static final String[] LOCAL_TOOLS = {"io.proxyherd.launcher..", "io.proxyherd.cli.."};
-    private static final String[] CONTAINER_APIS = {"jakarta..", "org.eclipse.microprofile..", "io.netty..",
-        "org.apache.activemq..", "org.glassfish..", "fish.payara.."};
+    private static final String[] CONTAINER_APIS = {
+        "jakarta..",
+        "org.eclipse.microprofile..",
+        "io.netty..",
+        "org.apache.activemq..",
+        "org.glassfish..",
+        "fish.payara.."
+    };
 
     private static JavaClasses main;
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.proxyherd");
     }
 
     @Test
     void nodeCodeNeverReachesTheLauncherTheCommandLineOrTheBrokerServer() {
-        noClasses().that().resideOutsideOfPackages(LOCAL_TOOLS)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.proxyherd.launcher..", "io.proxyherd.cli..", "picocli..", "org.jline..",
-                        "org.apache.activemq.artemis.core.server..", "org.apache.activemq.artemis.core.config..",
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(LOCAL_TOOLS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.proxyherd.launcher..",
+                        "io.proxyherd.cli..",
+                        "picocli..",
+                        "org.jline..",
+                        "org.apache.activemq.artemis.core.server..",
+                        "org.apache.activemq.artemis.core.config..",
                         "org.apache.activemq.artemis.spi.core.security..")
                 .because("the launcher and the command line run outside the node, and the WAR carries neither")
                 .check(main);
@@ -48,18 +63,34 @@ class BoundariesTest {
 
     @Test
     void theProtocolTheFloodRulesTheTopologyAndTheHealthCheckNamesUseNoContainerApi() {
-        noClasses().that().resideInAnyPackage("io.proxyherd.protocol..", "io.proxyherd.flood..", "io.proxyherd.topology..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.proxyherd.protocol..",
+                        "io.proxyherd.flood..",
+                        "io.proxyherd.topology..",
                         "io.proxyherd.health..")
-                .should().dependOnClassesThat().resideInAnyPackage(CONTAINER_APIS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CONTAINER_APIS)
                 .because("their rules are plain Java that unit tests reach without a container")
                 .check(main);
     }
 
     @Test
     void theLauncherAndTheCommandLineUseNoNodeInternals() {
-        noClasses().that().resideInAnyPackage(LOCAL_TOOLS)
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxyherd.herd..", "io.proxyherd.listener..",
-                        "io.proxyherd.console..", "io.proxyherd.places..", "io.proxyherd.logging..", "io.proxyherd.activity..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(LOCAL_TOOLS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.proxyherd.herd..",
+                        "io.proxyherd.listener..",
+                        "io.proxyherd.console..",
+                        "io.proxyherd.places..",
+                        "io.proxyherd.logging..",
+                        "io.proxyherd.activity..")
                 .because("they reach a node through its ports, its files and the broker, not its classes")
                 .check(main);
     }
@@ -68,9 +99,13 @@ class BoundariesTest {
     void everyPackageSaysWhatItIsForAndWhatItMayDependOn() throws IOException {
         try (Stream<Path> folders = Files.walk(Path.of("src/main/java/io/proxyherd"))) {
             List<Path> packages = folders.filter(Files::isDirectory)
-                    .filter(BoundariesTest::hasJavaFiles).toList();
-            assertThat(packages).isNotEmpty().allSatisfy(folder -> assertThat(folder.resolve("package-info.java"))
-                    .content().contains("May depend on"));
+                    .filter(BoundariesTest::hasJavaFiles)
+                    .toList();
+            assertThat(packages)
+                    .isNotEmpty()
+                    .allSatisfy(folder -> assertThat(folder.resolve("package-info.java"))
+                            .content()
+                            .contains("May depend on"));
         }
     }
 

@@ -1,10 +1,10 @@
 package io.proxyherd.bench;
 
-import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.launcher.ConfigCopy;
 import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.LocalHerd;
 import io.proxyherd.launcher.NodeProcess;
+import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.support.ConsoleClient;
 import io.proxyherd.support.NodeMetrics;
 import io.proxyherd.topology.NodeAddress;
@@ -35,15 +35,20 @@ final class BenchHerd implements AutoCloseable {
 
     static BenchHerd start(Path checkout, Path state, int portShift) throws Exception {
         Path config = shiftedConfig(checkout.resolve("server-config"), state.resolve("config"), portShift);
-        HerdFiles files = HerdFiles.inCheckout(checkout).withConfig(config).withState(state.resolve("data"), state.resolve("logs"));
+        HerdFiles files = HerdFiles.inCheckout(checkout)
+                .withConfig(config)
+                .withState(state.resolve("data"), state.resolve("logs"));
         return new BenchHerd(LocalHerd.start(files, Map.of("PLACES_API_KEY", ""), START_TIMEOUT, node -> {}));
     }
 
     /** herd.properties with every port setting moved up, and logging.properties beside it unchanged. */
     private static Path shiftedConfig(Path serverConfig, Path folder, int shift) throws IOException {
-        return ConfigCopy.write(serverConfig.resolve("herd.properties"), folder,
+        return ConfigCopy.write(
+                serverConfig.resolve("herd.properties"),
+                folder,
                 "server-config/herd.properties, ports moved up by " + shift + " for the benchmark",
-                (key, value) -> ConfigCopy.isPort(key) ? Integer.toString(Integer.parseInt(value.strip()) + shift) : value);
+                (key, value) ->
+                        ConfigCopy.isPort(key) ? Integer.toString(Integer.parseInt(value.strip()) + shift) : value);
     }
 
     Topology topology() {
@@ -73,7 +78,9 @@ final class BenchHerd implements AutoCloseable {
 
     /** Messages held by the herd's queues (live and catch-up, those being delivered included), all together. */
     long queuedMessages() {
-        return nodeNames().stream().mapToLong(node -> BrokerInspection.of(herd.broker()).messagesWaitingFor(node)).sum();
+        return nodeNames().stream()
+                .mapToLong(node -> BrokerInspection.of(herd.broker()).messagesWaitingFor(node))
+                .sum();
     }
 
     void awaitQueuesEmpty() throws Exception {

@@ -61,7 +61,8 @@ final class BrokerFloor implements AutoCloseable {
             originSession.commit();
             Message arrived = end.receive(PATIENCE.toMillis());
             if (arrived == null) {
-                throw new IllegalStateException("a message took longer than " + PATIENCE.toSeconds() + " s over the chain");
+                throw new IllegalStateException(
+                        "a message took longer than " + PATIENCE.toSeconds() + " s over the chain");
             }
             times.add(System.nanoTime() - sent);
             Thread.sleep(pause.toMillis());

@@ -57,25 +57,52 @@ final class CatchUpRun {
         herd.restart(CRASHED);
         long serving = System.nanoTime();
         double servingAfter = (serving - restarted) / 1e9;
-        report(CRASHED + " killed (kill -9) and started again, the herd knowing " + known + " clients: serving after", "%.1f s", servingAfter);
+        report(
+                CRASHED + " killed (kill -9) and started again, the herd knowing " + known + " clients: serving after",
+                "%.1f s",
+                servingAfter);
 
         ExecutorService watcher = Executors.newSingleThreadExecutor();
         try {
             Future<Double> caughtUp = watcher.submit(() -> awaitCaughtUp(serving));
             List<Double> probes = probeWhile(caughtUp);
             double knowsAll = caughtUp.get();
-            String knows = Double.isNaN(knowsAll) ? "does not know every client within " + PATIENCE.toMinutes() + " min"
+            String knows = Double.isNaN(knowsAll)
+                    ? "does not know every client within " + PATIENCE.toMinutes() + " min"
                     : String.format(Locale.ROOT, "knows every client %.1f s later", knowsAll);
-            report("  from serving, " + CRASHED + " (by /api/clients total, against " + PROBE_ORIGIN + "'s)", "%s", knows);
+            report(
+                    "  from serving, " + CRASHED + " (by /api/clients total, against " + PROBE_ORIGIN + "'s)",
+                    "%s",
+                    knows);
             boolean exact = Visibility.answersAll(herd.clientPort(CRASHED), sample);
-            report("  WHATSAT at " + CRASHED + " for " + sample.size() + " clients spread over the " + n, "%s", exact ? "all exact" : "NOT all exact");
+            report(
+                    "  WHATSAT at " + CRASHED + " for " + sample.size() + " clients spread over the " + n,
+                    "%s",
+                    exact ? "all exact" : "NOT all exact");
             double first = probes.get(0);
             double max = Collections.max(probes);
-            report("  IAMAT at " + PROBE_ORIGIN + " once it serves, visible at " + PROBE_OBSERVER + " after", "%s", seconds(first));
+            report(
+                    "  IAMAT at " + PROBE_ORIGIN + " once it serves, visible at " + PROBE_OBSERVER + " after",
+                    "%s",
+                    seconds(first));
             report("  the same, " + probes.size() + " probes during the catch-up, max", "%s", seconds(max));
-            table.row(Section.CATCH_UP, String.format(Locale.ROOT, "%s killed (kill -9) and started again, the herd knowing %,d clients", CRASHED, known),
-                    String.format(Locale.ROOT, "serving after %.1f s; %s%s", servingAfter, knows, exact ? "" : " (WHATSAT sample NOT exact)"));
-            table.row(Section.CATCH_UP, "IAMAT at " + PROBE_ORIGIN + " visible at " + PROBE_OBSERVER + " (through " + CRASHED + ") while it catches up",
+            table.row(
+                    Section.CATCH_UP,
+                    String.format(
+                            Locale.ROOT,
+                            "%s killed (kill -9) and started again, the herd knowing %,d clients",
+                            CRASHED,
+                            known),
+                    String.format(
+                            Locale.ROOT,
+                            "serving after %.1f s; %s%s",
+                            servingAfter,
+                            knows,
+                            exact ? "" : " (WHATSAT sample NOT exact)"));
+            table.row(
+                    Section.CATCH_UP,
+                    "IAMAT at " + PROBE_ORIGIN + " visible at " + PROBE_OBSERVER + " (through " + CRASHED
+                            + ") while it catches up",
                     "first " + seconds(first) + ", max " + seconds(max) + " over " + probes.size() + " probes");
         } finally {
             watcher.shutdownNow();
@@ -83,7 +110,9 @@ final class CatchUpRun {
     }
 
     private static String seconds(double value) {
-        return Double.isInfinite(value) ? "not within " + PATIENCE.toMinutes() + " min" : String.format(Locale.ROOT, "%.2f s", value);
+        return Double.isInfinite(value)
+                ? "not within " + PATIENCE.toMinutes() + " min"
+                : String.format(Locale.ROOT, "%.2f s", value);
     }
 
     /**
@@ -100,7 +129,10 @@ final class CatchUpRun {
         List<String> sample = Collections.synchronizedList(new ArrayList<>());
         String run = "known-" + System.currentTimeMillis() + "-";
         long started = System.nanoTime();
-        LoadResult result = PipelinedLoad.run(herd.clientPorts(nodes), settings.catchUpConnections(), settings.catchUpPipelineDepth(),
+        LoadResult result = PipelinedLoad.run(
+                herd.clientPorts(nodes),
+                settings.catchUpConnections(),
+                settings.catchUpPipelineDepth(),
                 i -> i < n ? run + i : null,
                 (client, at) -> {
                     if (Long.parseLong(client.substring(run.length())) % stride == 0) {
@@ -108,14 +140,25 @@ final class CatchUpRun {
                     }
                 });
         long loaded = System.nanoTime();
-        String how = settings.catchUpConnections() + " connections over every node, " + settings.catchUpPipelineDepth() + " in flight each";
-        report(String.format(Locale.ROOT, "%,d clients reported (%s)", n, how), "%.1f s, %.0f IAMAT/s", result.elapsed().toNanos() / 1e9, result.perSecond());
+        String how = settings.catchUpConnections() + " connections over every node, " + settings.catchUpPipelineDepth()
+                + " in flight each";
+        report(
+                String.format(Locale.ROOT, "%,d clients reported (%s)", n, how),
+                "%.1f s, %.0f IAMAT/s",
+                result.elapsed().toNanos() / 1e9,
+                result.perSecond());
         long deadline = started + PATIENCE.toNanos();
         for (int i = 0; i < nodes.size(); i++) {
             while (herd.knownClients(nodes.get(i)) < before.get(i) + n) {
                 if (System.nanoTime() > deadline) {
-                    report("  the herd did not learn them all within", "%d min: no catch-up figures", PATIENCE.toMinutes());
-                    table.row(Section.CATCH_UP, "loading " + n + " clients for the catch-up", "not taken in within " + PATIENCE.toMinutes() + " min");
+                    report(
+                            "  the herd did not learn them all within",
+                            "%d min: no catch-up figures",
+                            PATIENCE.toMinutes());
+                    table.row(
+                            Section.CATCH_UP,
+                            "loading " + n + " clients for the catch-up",
+                            "not taken in within " + PATIENCE.toMinutes() + " min");
                     return null;
                 }
                 Thread.sleep(200);
@@ -124,8 +167,15 @@ final class CatchUpRun {
         herd.awaitQueuesEmpty();
         double absorbed = Figures.seconds(started);
         report("  every node knows them all, after the first IAMAT", "%.1f s (%.0f clients/s)", absorbed, n / absorbed);
-        table.row(Section.CATCH_UP, String.format(Locale.ROOT, "%,d clients reported (%s), until every node knows them", n, how),
-                String.format(Locale.ROOT, "%.0f s (%.0f clients/s); replies took %.1f s", absorbed, n / absorbed, (loaded - started) / 1e9));
+        table.row(
+                Section.CATCH_UP,
+                String.format(Locale.ROOT, "%,d clients reported (%s), until every node knows them", n, how),
+                String.format(
+                        Locale.ROOT,
+                        "%.0f s (%.0f clients/s); replies took %.1f s",
+                        absorbed,
+                        n / absorbed,
+                        (loaded - started) / 1e9));
         return sample;
     }
 

@@ -54,13 +54,15 @@ final class CeilingServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel client) {
-                        client.pipeline().addLast(
-                                new LineBasedFrameDecoder(MAX_LINE_BYTES),
-                                new StringDecoder(StandardCharsets.UTF_8),
-                                replies);
+                        client.pipeline()
+                                .addLast(
+                                        new LineBasedFrameDecoder(MAX_LINE_BYTES),
+                                        new StringDecoder(StandardCharsets.UTF_8),
+                                        replies);
                     }
                 });
-        channel = bootstrap.bind(new InetSocketAddress("localhost", port)).sync().channel();
+        channel =
+                bootstrap.bind(new InetSocketAddress("localhost", port)).sync().channel();
     }
 
     /** Starts on a free port of the loopback interface. */
@@ -90,7 +92,8 @@ final class CeilingServer implements AutoCloseable {
             String reply = request instanceof IAmAt iamat
                     ? AtLine.stamp(NAME, clock.instant(), iamat).reply()
                     : new Invalid(line).reply();
-            ctx.writeAndFlush(ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(reply), StandardCharsets.UTF_8),
+            ctx.writeAndFlush(
+                    ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(reply), StandardCharsets.UTF_8),
                     ctx.voidPromise());
         }
 

@@ -12,14 +12,18 @@ class CeilingServerTest {
 
     @Test
     void answersAnIamatWithTheAtLineANodeWouldBuild() throws Exception {
-        try (CeilingServer server = CeilingServer.start(); LineConnection client = new LineConnection(server.port())) {
-            assertThat(client.ask(IAMAT)).matches("AT Ceiling \\+\\d+\\.\\d{9} kiwi\\.cs\\.ucla\\.edu \\+34\\.068930-118\\.445127 1479413884\\.392014450\n");
+        try (CeilingServer server = CeilingServer.start();
+                LineConnection client = new LineConnection(server.port())) {
+            assertThat(client.ask(IAMAT))
+                    .matches(
+                            "AT Ceiling \\+\\d+\\.\\d{9} kiwi\\.cs\\.ucla\\.edu \\+34\\.068930-118\\.445127 1479413884\\.392014450\n");
         }
     }
 
     @Test
     void answersAnythingElseWithAQuestionMark() throws Exception {
-        try (CeilingServer server = CeilingServer.start(); LineConnection client = new LineConnection(server.port())) {
+        try (CeilingServer server = CeilingServer.start();
+                LineConnection client = new LineConnection(server.port())) {
             assertThat(client.ask("WHATSAT kiwi.cs.ucla.edu 10 5")).isEqualTo("? WHATSAT kiwi.cs.ucla.edu 10 5\n");
         }
     }
@@ -27,7 +31,9 @@ class CeilingServerTest {
     @Test
     void answersAOneShotClientAndCloses() throws Exception {
         try (CeilingServer server = CeilingServer.start()) {
-            assertThat(OneShotClient.exchange(server.port(), IAMAT + "\n" + IAMAT + "\n")).startsWith("AT Ceiling ").hasLineCount(2);
+            assertThat(OneShotClient.exchange(server.port(), IAMAT + "\n" + IAMAT + "\n"))
+                    .startsWith("AT Ceiling ")
+                    .hasLineCount(2);
         }
     }
 }

@@ -35,15 +35,27 @@ final class ConvergenceRun {
      */
     void idle(Duration atMost) throws Exception {
         long[] floor;
-        try (BrokerFloor chain = new BrokerFloor(herd.topology().broker().host(), herd.topology().broker().port(), HOPS)) {
+        try (BrokerFloor chain = new BrokerFloor(
+                herd.topology().broker().host(), herd.topology().broker().port(), HOPS)) {
             floor = chain.measure(samples, Duration.ZERO);
         }
         long[] times = Visibility.convergence(herd.clientPort(origin), herd.clientPort(observer), samples, atMost);
-        report("the floor: " + HOPS + " persistent hops through the broker by bare JMS clients: p50 / p99 / max", "%.1f / %.1f / %.1f ms (%d samples)",
-                millis(percentile(floor, 50)), millis(percentile(floor, 99)), millis(percentile(floor, 100)), floor.length);
-        table.row(Section.CONVERGENCE, "the floor: the same " + HOPS + " hops through the same broker by bare JMS clients, no herd",
-                String.format(Locale.ROOT, "p50 %s ms, p99 %s ms (%d samples)", Report.format(millis(percentile(floor, 50))),
-                        Report.format(millis(percentile(floor, 99))), floor.length));
+        report(
+                "the floor: " + HOPS + " persistent hops through the broker by bare JMS clients: p50 / p99 / max",
+                "%.1f / %.1f / %.1f ms (%d samples)",
+                millis(percentile(floor, 50)),
+                millis(percentile(floor, 99)),
+                millis(percentile(floor, 100)),
+                floor.length);
+        table.row(
+                Section.CONVERGENCE,
+                "the floor: the same " + HOPS + " hops through the same broker by bare JMS clients, no herd",
+                String.format(
+                        Locale.ROOT,
+                        "p50 %s ms, p99 %s ms (%d samples)",
+                        Report.format(millis(percentile(floor, 50))),
+                        Report.format(millis(percentile(floor, 99))),
+                        floor.length));
         print("idle herd", times);
     }
 
@@ -61,8 +73,15 @@ final class ConvergenceRun {
             failures = load.failures();
         }
         long queued = herd.queuedMessages();
-        print(String.format(Locale.ROOT, "%.0f one-shot IAMAT/s at %s for %d s (asked %.0f/s, half the one-shot rate)%s",
-                achieved, String.join(", ", background), lasting.toSeconds(), perSecond, failures == 0 ? "" : ", " + failures + " failed"),
+        print(
+                String.format(
+                        Locale.ROOT,
+                        "%.0f one-shot IAMAT/s at %s for %d s (asked %.0f/s, half the one-shot rate)%s",
+                        achieved,
+                        String.join(", ", background),
+                        lasting.toSeconds(),
+                        perSecond,
+                        failures == 0 ? "" : ", " + failures + " failed"),
                 times);
         report("  messages on the herd's queues after the last sample", "%d", queued);
         long stopped = System.nanoTime();
@@ -72,9 +91,21 @@ final class ConvergenceRun {
 
     private void print(String condition, long[] times) {
         String what = "IAMAT at " + origin + " visible at " + observer + ", " + condition;
-        report(what + ": p50 / p99 / max", "%.1f / %.1f / %.1f ms (%d samples)", millis(percentile(times, 50)),
-                millis(percentile(times, 99)), millis(percentile(times, 100)), times.length);
-        table.row(Section.CONVERGENCE, what, String.format(Locale.ROOT, "p50 %s ms, p99 %s ms (%d samples)",
-                Report.format(millis(percentile(times, 50))), Report.format(millis(percentile(times, 99))), times.length));
+        report(
+                what + ": p50 / p99 / max",
+                "%.1f / %.1f / %.1f ms (%d samples)",
+                millis(percentile(times, 50)),
+                millis(percentile(times, 99)),
+                millis(percentile(times, 100)),
+                times.length);
+        table.row(
+                Section.CONVERGENCE,
+                what,
+                String.format(
+                        Locale.ROOT,
+                        "p50 %s ms, p99 %s ms (%d samples)",
+                        Report.format(millis(percentile(times, 50))),
+                        Report.format(millis(percentile(times, 99))),
+                        times.length));
     }
 }

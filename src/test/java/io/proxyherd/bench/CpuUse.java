@@ -95,7 +95,8 @@ record CpuUse(Map<String, Long> nanos) {
     private static long brokerNanos() {
         long sum = 0;
         for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().toLowerCase(Locale.ROOT).contains("activemq")) {
+            if (thread != null
+                    && thread.getThreadName().toLowerCase(Locale.ROOT).contains("activemq")) {
                 sum += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
             }
         }

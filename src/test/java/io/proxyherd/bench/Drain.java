@@ -18,7 +18,8 @@ final class Drain {
     private Drain() {}
 
     /** Seconds from {@code loadEndedNanos} until drained. */
-    static double await(BenchHerd herd, long loadEndedNanos, List<String> lastReplies, List<String> observers) throws Exception {
+    static double await(BenchHerd herd, long loadEndedNanos, List<String> lastReplies, List<String> observers)
+            throws Exception {
         List<Integer> ports = herd.clientPorts(observers);
         while (!(herd.queuesEmpty() && answeredEverywhere(ports, lastReplies) && herd.queuesEmpty())) {
             Thread.sleep(POLL_MILLIS);

@@ -46,6 +46,7 @@ final class Figures {
     }
 
     static void report(String what, String format, Object... values) {
-        System.out.println(String.format(Locale.ROOT, "BENCH %-55s ", what) + String.format(Locale.ROOT, format, values));
+        System.out.println(
+                String.format(Locale.ROOT, "BENCH %-55s ", what) + String.format(Locale.ROOT, format, values));
     }
 }

@@ -37,13 +37,15 @@ class HerdBenchmark {
     void printFigures() throws Exception {
         System.out.println("BENCH settings " + settings);
         long started = System.nanoTime();
-        try (BenchHerd herd = BenchHerd.start(Path.of("").toAbsolutePath(), Path.of("target", "herd-bench"), settings.portShift());
+        try (BenchHerd herd = BenchHerd.start(
+                        Path.of("").toAbsolutePath(), Path.of("target", "herd-bench"), settings.portShift());
                 CeilingServer ceiling = CeilingServer.start()) {
             double upAfter = seconds(started);
             report("herd up (broker + " + herd.processes().size() + " nodes, each serving)", "%.1f s", upAfter);
             table.row(Section.START, "herd up, every node serving", String.format(Locale.ROOT, "%.0f s", upAfter));
             String rssAfterStart = rss(herd, "memory after start");
-            Path archive = HerdFiles.inCheckout(Path.of("").toAbsolutePath()).runtime().classDataArchive();
+            Path archive =
+                    HerdFiles.inCheckout(Path.of("").toAbsolutePath()).runtime().classDataArchive();
             String archiveSize = Files.isRegularFile(archive) ? (Files.size(archive) >> 20) + " MB" : "none";
             report("class-data archive the nodes map", "%s", archiveSize);
             table.row(Section.START, "class-data archive the nodes map", archiveSize);
@@ -55,19 +57,30 @@ class HerdBenchmark {
             Ceiling ceilingOneShot = Ceiling.measure(this::oneShot, ceiling.port());
             Ceiling ceilingPersistent = Ceiling.measure(this::persistent, ceiling.port());
 
-            ConvergenceRun convergence = new ConvergenceRun(herd, table, ORIGIN, OBSERVER, settings.convergenceSamples());
+            ConvergenceRun convergence =
+                    new ConvergenceRun(herd, table, ORIGIN, OBSERVER, settings.convergenceSamples());
             convergence.idle(settings.measure().multipliedBy(3));
 
             ThroughputRun throughput = new ThroughputRun(herd, table, ORIGIN, OBSERVER);
-            LoadResult oneShot = throughput.measure("one-shot", "one-shot IAMAT at " + ORIGIN + ", " + settings.clients() + " clients",
-                    this::oneShot, ceilingOneShot);
-            throughput.measure("persistent", "persistent IAMAT at " + ORIGIN + ", " + settings.clients() + " connections, "
-                    + settings.pipelineDepth() + " in flight each", this::persistent, ceilingPersistent);
+            LoadResult oneShot = throughput.measure(
+                    "one-shot",
+                    "one-shot IAMAT at " + ORIGIN + ", " + settings.clients() + " clients",
+                    this::oneShot,
+                    ceilingOneShot);
+            throughput.measure(
+                    "persistent",
+                    "persistent IAMAT at " + ORIGIN + ", " + settings.clients() + " connections, "
+                            + settings.pipelineDepth() + " in flight each",
+                    this::persistent,
+                    ceilingPersistent);
 
             convergence.loaded(oneShot.perSecond() / 2, BACKGROUND, settings.backgroundLoad());
             OpenConnections.check(herd.clientPort(ORIGIN), settings.connections(), ORIGIN, herd.processes(), table);
             String rssAfterRun = rss(herd, "memory after the run");
-            table.row(Section.MEMORY, "memory per node, RSS (PSS: shared pages split among the processes sharing them)", rssAfterStart + " after start, " + rssAfterRun + " after the run (Holiday's since its restart)");
+            table.row(
+                    Section.MEMORY,
+                    "memory per node, RSS (PSS: shared pages split among the processes sharing them)",
+                    rssAfterStart + " after start, " + rssAfterRun + " after the run (Holiday's since its restart)");
         }
         table.print();
     }
@@ -79,8 +92,12 @@ class HerdBenchmark {
         // Five JVMs share two cores: a one-shot load warms the same code in the node as a persistent one.
         LoadResult herdWarmUp = OneShotLoad.run(herd.clientPort(ORIGIN), settings.clients(), settings.warmUp());
         double drained = Drain.await(herd, System.nanoTime(), herdWarmUp.lastReplies(), List.of(OBSERVER));
-        report("warm-up: one-shot IAMAT at " + ORIGIN + ", " + settings.clients() + " clients", "%.0f /s for %d s, drained %.1f s later",
-                herdWarmUp.perSecond(), settings.warmUp().toSeconds(), drained);
+        report(
+                "warm-up: one-shot IAMAT at " + ORIGIN + ", " + settings.clients() + " clients",
+                "%.0f /s for %d s, drained %.1f s later",
+                herdWarmUp.perSecond(),
+                settings.warmUp().toSeconds(),
+                drained);
     }
 
     private LoadResult oneShot(int port) throws Exception {
@@ -103,6 +120,7 @@ class HerdBenchmark {
             resident.accept(rss);
             proportional.accept(pss);
         }
-        return resident.getMin() + "-" + resident.getMax() + " MB (PSS " + proportional.getMin() + "-" + proportional.getMax() + ")";
+        return resident.getMin() + "-" + resident.getMax() + " MB (PSS " + proportional.getMin() + "-"
+                + proportional.getMax() + ")";
     }
 }

@@ -42,8 +42,8 @@ final class OneShotLoad {
                     last.add(client.lastReply);
                 }
             }
-            return new LoadResult(latencies.size(), Duration.ofNanos(System.nanoTime() - started),
-                    Figures.sorted(latencies), last);
+            return new LoadResult(
+                    latencies.size(), Duration.ofNanos(System.nanoTime() - started), Figures.sorted(latencies), last);
         } finally {
             running.set(false);
             pool.shutdownNow();
@@ -54,7 +54,8 @@ final class OneShotLoad {
     static String once(int port, String clientId) throws Exception {
         String reply = OneShotClient.exchange(port, Figures.iamat(clientId));
         if (!reply.startsWith("AT ")) {
-            throw new IllegalStateException("port " + port + " answered '" + reply.strip() + "' to an IAMAT for " + clientId);
+            throw new IllegalStateException(
+                    "port " + port + " answered '" + reply.strip() + "' to an IAMAT for " + clientId);
         }
         return reply.strip();
     }

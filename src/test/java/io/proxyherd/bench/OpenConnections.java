@@ -37,12 +37,22 @@ final class OpenConnections {
             byte[] reply = new byte[2];
             boolean old = oldest.getInputStream().read(reply) > 0 && reply[0] == 'A';
             report("  the oldest connection's IAMAT", "%s", old ? "answered" : "NOT answered");
-            long rss = processes.stream().filter(process -> process.address().name().equals(node))
-                    .mapToLong(process -> ProcessMemory.of(process.pid()).residentKib()).sum() / 1024;
+            long rss = processes.stream()
+                            .filter(process -> process.address().name().equals(node))
+                            .mapToLong(
+                                    process -> ProcessMemory.of(process.pid()).residentKib())
+                            .sum()
+                    / 1024;
             report("  RSS of " + node + " holding them", "%d MB", rss);
-            table.row(Report.Section.CONNECTIONS, String.format(Locale.ROOT, "%,d connections open at %s", count, node),
-                    String.format(Locale.ROOT, "opened in %.1f s; new and oldest %s; RSS %d MB", opened,
-                            fresh && old ? "still answered" : "NOT both answered", rss));
+            table.row(
+                    Report.Section.CONNECTIONS,
+                    String.format(Locale.ROOT, "%,d connections open at %s", count, node),
+                    String.format(
+                            Locale.ROOT,
+                            "opened in %.1f s; new and oldest %s; RSS %d MB",
+                            opened,
+                            fresh && old ? "still answered" : "NOT both answered",
+                            rss));
         } finally {
             for (Socket socket : sockets) {
                 socket.close();

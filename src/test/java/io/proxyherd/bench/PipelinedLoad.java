@@ -44,7 +44,8 @@ final class PipelinedLoad {
     /** IAMATs from distinct clients for the duration, the connections spread over the ports in turn. */
     static LoadResult run(List<Integer> ports, int connections, int depth, Duration duration) throws Exception {
         long deadline = System.nanoTime() + duration.toNanos();
-        LongFunction<String> clients = ignored -> System.nanoTime() < deadline ? "pipelined-" + SEQUENCE.incrementAndGet() : null;
+        LongFunction<String> clients =
+                ignored -> System.nanoTime() < deadline ? "pipelined-" + SEQUENCE.incrementAndGet() : null;
         return run(ports, connections, depth, clients, (client, at) -> {});
     }
 
@@ -52,8 +53,13 @@ final class PipelinedLoad {
      * IAMATs for clients {@code name(0)}, {@code name(1)}, ... until {@code name} gives null, each told
      * to {@code replied} with its AT line (on the client thread: it must be quick).
      */
-    static LoadResult run(List<Integer> ports, int connections, int depth, LongFunction<String> name,
-            BiConsumer<String, String> replied) throws Exception {
+    static LoadResult run(
+            List<Integer> ports,
+            int connections,
+            int depth,
+            LongFunction<String> name,
+            BiConsumer<String, String> replied)
+            throws Exception {
         AtomicLong next = new AtomicLong();
         EventLoopGroup group = new NioEventLoopGroup(1);
         try {
@@ -64,10 +70,17 @@ final class PipelinedLoad {
                 open.add(connection);
                 connect(group, ports.get(c % ports.size()), connection);
             }
-            CompletableFuture.allOf(open.stream().map(connection -> connection.done).toArray(CompletableFuture[]::new)).get();
+            CompletableFuture.allOf(
+                            open.stream().map(connection -> connection.done).toArray(CompletableFuture[]::new))
+                    .get();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            long[] latencies = open.stream().flatMapToLong(connection -> Arrays.stream(connection.latencies, 0, connection.count)).sorted().toArray();
-            List<String> last = open.stream().flatMap(connection -> connection.last.stream()).toList();
+            long[] latencies = open.stream()
+                    .flatMapToLong(connection -> Arrays.stream(connection.latencies, 0, connection.count))
+                    .sorted()
+                    .toArray();
+            List<String> last = open.stream()
+                    .flatMap(connection -> connection.last.stream())
+                    .toList();
             return new LoadResult(latencies.length, elapsed, latencies, last);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -75,20 +88,27 @@ final class PipelinedLoad {
     }
 
     private static void connect(EventLoopGroup group, int port, Connection connection) throws InterruptedException {
-        Channel channel = new Bootstrap().group(group)
+        Channel channel = new Bootstrap()
+                .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE_BYTES),
-                                new StringDecoder(StandardCharsets.UTF_8), connection);
+                        channel.pipeline()
+                                .addLast(
+                                        new LineBasedFrameDecoder(MAX_LINE_BYTES),
+                                        new StringDecoder(StandardCharsets.UTF_8),
+                                        connection);
                     }
                 })
-                .connect(new InetSocketAddress("localhost", port)).sync().channel();
-        channel.closeFuture().addListener(closed -> connection.done.completeExceptionally(
-                new IllegalStateException("port " + port + " closed a pipelined connection with IAMATs unanswered")));
+                .connect(new InetSocketAddress("localhost", port))
+                .sync()
+                .channel();
+        channel.closeFuture()
+                .addListener(closed -> connection.done.completeExceptionally(new IllegalStateException(
+                        "port " + port + " closed a pipelined connection with IAMATs unanswered")));
     }
 
     /** One connection's client: its lines in flight, and what it measured. Runs on its event loop only. */
@@ -128,8 +148,8 @@ final class PipelinedLoad {
             long now = System.nanoTime();
             Sent sent = inFlight.poll();
             if (sent == null || !reply.startsWith("AT ")) {
-                done.completeExceptionally(new IllegalStateException("unexpected reply '" + reply + "'"
-                        + (sent == null ? "" : " to an IAMAT for " + sent.client)));
+                done.completeExceptionally(new IllegalStateException(
+                        "unexpected reply '" + reply + "'" + (sent == null ? "" : " to an IAMAT for " + sent.client)));
                 ctx.close();
                 return;
             }
@@ -154,7 +174,9 @@ final class PipelinedLoad {
                 return;
             }
             inFlight.add(new Sent(client, System.nanoTime()));
-            ctx.write(ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(Figures.iamat(client)), StandardCharsets.UTF_8),
+            ctx.write(
+                    ByteBufUtil.encodeString(
+                            ctx.alloc(), CharBuffer.wrap(Figures.iamat(client)), StandardCharsets.UTF_8),
                     ctx.voidPromise());
         }
 

@@ -1,13 +1,12 @@
 package io.proxyherd.bench;
 
-import static io.proxyherd.bench.Figures.now;
-import static io.proxyherd.bench.Figures.report;
-import static io.proxyherd.bench.Figures.sorted;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
+import static io.proxyherd.bench.Figures.now;
+import static io.proxyherd.bench.Figures.report;
+import static io.proxyherd.bench.Figures.sorted;
 
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -44,24 +43,49 @@ class PlacesBenchmark {
     @Test
     void printFigures() throws Exception {
         Path state = Path.of("target", "places-bench");
-        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath()).withState(state.resolve("data"), state.resolve("logs"));
+        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
+                .withState(state.resolve("data"), state.resolve("logs"));
         try (PlacesStandIn places = new PlacesStandIn(0)) {
             // Radius 2 km (2000 m) answers after 2 s: the slow Google of the burst.
-            places.server().stubFor(get(urlPathEqualTo(PlacesStandIn.PATH)).atPriority(1)
-                    .withQueryParam("radius", equalTo("2000"))
-                    .willReturn(aResponse().withFixedDelay(2_000).withHeader("Content-Type", "application/json")
-                            .withBody(PlacesStandIn.fixture("standin/nearby-ucla.json"))));
-            try (LocalHerd herd = LocalHerd.start(files, Map.of("PLACES_BASE_URL", places.baseUrl(),
-                    "PLACES_API_KEY", PlacesStandIn.KEY, "PLACES_PROVIDER", "legacy"), Duration.ofMinutes(5), node -> {})) {
+            places.server()
+                    .stubFor(get(urlPathEqualTo(PlacesStandIn.PATH))
+                            .atPriority(1)
+                            .withQueryParam("radius", equalTo("2000"))
+                            .willReturn(aResponse()
+                                    .withFixedDelay(2_000)
+                                    .withHeader("Content-Type", "application/json")
+                                    .withBody(PlacesStandIn.fixture("standin/nearby-ucla.json"))));
+            try (LocalHerd herd = LocalHerd.start(
+                    files,
+                    Map.of(
+                            "PLACES_BASE_URL",
+                            places.baseUrl(),
+                            "PLACES_API_KEY",
+                            PlacesStandIn.KEY,
+                            "PLACES_PROVIDER",
+                            "legacy"),
+                    Duration.ofMinutes(5),
+                    node -> {})) {
                 int port = herd.topology().node("Hands").clientPort();
                 try (LineConnection client = new LineConnection(port)) {
                     whatsats(client, SAMPLES, "warm", 0, false);
                     long[] direct = direct(places, client, SAMPLES);
                     long[] misses = whatsats(client, SAMPLES, "miss", 1_000, false);
                     long[] hits = whatsats(client, SAMPLES, "miss", 1_000, true);
-                    report("stand-in answering directly, after an IAMAT, p50 / p99", "%.2f / %.2f ms", p(direct, 50), p(direct, 99));
-                    report("WHATSAT through Hands, cache miss, p50 / p99", "%.2f / %.2f ms", p(misses, 50), p(misses, 99));
-                    report("  added by the node, p50 / p99", "%.2f / %.2f ms", p(misses, 50) - p(direct, 50),
+                    report(
+                            "stand-in answering directly, after an IAMAT, p50 / p99",
+                            "%.2f / %.2f ms",
+                            p(direct, 50),
+                            p(direct, 99));
+                    report(
+                            "WHATSAT through Hands, cache miss, p50 / p99",
+                            "%.2f / %.2f ms",
+                            p(misses, 50),
+                            p(misses, 99));
+                    report(
+                            "  added by the node, p50 / p99",
+                            "%.2f / %.2f ms",
+                            p(misses, 50) - p(direct, 50),
                             p(misses, 99) - p(direct, 99));
                     report("WHATSAT through Hands, cache hit, p50 / p99", "%.2f / %.2f ms", p(hits, 50), p(hits, 99));
                 }
@@ -95,8 +119,10 @@ class PlacesBenchmark {
         for (int i = 0; i < count; i++) {
             client.ask("IAMAT direct-" + i + " " + position(2_000 + i) + " " + now());
             long sent = System.nanoTime();
-            HttpURLConnection http = (HttpURLConnection) URI.create(places.baseUrl() + "?location=34.1,-118.4&radius=10000&key="
-                    + PlacesStandIn.KEY).toURL().openConnection();
+            HttpURLConnection http = (HttpURLConnection)
+                    URI.create(places.baseUrl() + "?location=34.1,-118.4&radius=10000&key=" + PlacesStandIn.KEY)
+                            .toURL()
+                            .openConnection();
             try (InputStream body = http.getInputStream()) {
                 body.readAllBytes();
             }
@@ -134,10 +160,19 @@ class PlacesBenchmark {
         long[] iamats = during.get();
         pool.shutdown();
         report("IAMAT on Hands before the burst, p50 / p99", "%.2f / %.2f ms", p(before, 50), p(before, 99));
-        report(BURST + " WHATSATs at once, stand-in answers in 2 s", "%d OK, %d refused at the bound, %d other, all in %.1f s", ok, refused, BURST - ok - refused,
+        report(
+                BURST + " WHATSATs at once, stand-in answers in 2 s",
+                "%d OK, %d refused at the bound, %d other, all in %.1f s",
+                ok,
+                refused,
+                BURST - ok - refused,
                 burstSeconds);
         report("  most burst calls the stand-in held at once", "%d", peakInFlight(places));
-        report("IAMAT on Hands during the burst, p50 / p99 / max", "%.2f / %.2f / %.2f ms", p(iamats, 50), p(iamats, 99),
+        report(
+                "IAMAT on Hands during the burst, p50 / p99 / max",
+                "%.2f / %.2f / %.2f ms",
+                p(iamats, 50),
+                p(iamats, 99),
                 iamats[iamats.length - 1] / 1e6);
     }
 

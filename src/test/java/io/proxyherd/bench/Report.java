@@ -11,7 +11,16 @@ import java.util.Locale;
  */
 final class Report {
 
-    enum Section { START, THROUGHPUT, CONVERGENCE, DRAIN, WIRE, CATCH_UP, CONNECTIONS, MEMORY }
+    enum Section {
+        START,
+        THROUGHPUT,
+        CONVERGENCE,
+        DRAIN,
+        WIRE,
+        CATCH_UP,
+        CONNECTIONS,
+        MEMORY
+    }
 
     private record Row(Section section, String what, String herd, String ceiling, String ratio) {}
 
@@ -19,8 +28,14 @@ final class Report {
 
     /** A figure measured on the herd and on the ceiling server alike; the ratio is herd over ceiling. */
     void compared(String what, String unit, double herd, double ceiling) {
-        rows.add(new Row(Section.THROUGHPUT, what, format(herd) + " " + unit, format(ceiling) + " " + unit,
-                ceiling == 0 ? "n/a" : String.format(Locale.ROOT, herd < ceiling / 10 ? "%.3f" : "%.2f", herd / ceiling)));
+        rows.add(new Row(
+                Section.THROUGHPUT,
+                what,
+                format(herd) + " " + unit,
+                format(ceiling) + " " + unit,
+                ceiling == 0
+                        ? "n/a"
+                        : String.format(Locale.ROOT, herd < ceiling / 10 ? "%.3f" : "%.2f", herd / ceiling)));
     }
 
     /** A figure of the herd alone. */
@@ -32,8 +47,10 @@ final class Report {
         System.out.println();
         System.out.println("| what | herd | ceiling | herd / ceiling |");
         System.out.println("| --- | --- | --- | --- |");
-        rows.stream().sorted(Comparator.comparing(Row::section)).forEach(row ->
-                System.out.println("| " + row.what + " | " + row.herd + " | " + row.ceiling + " | " + row.ratio + " |"));
+        rows.stream()
+                .sorted(Comparator.comparing(Row::section))
+                .forEach(row -> System.out.println(
+                        "| " + row.what + " | " + row.herd + " | " + row.ceiling + " | " + row.ratio + " |"));
         System.out.println();
     }
 

@@ -55,10 +55,16 @@ final class ThroughputRun {
     }
 
     private void compare(String what, LoadResult herd, LoadResult ceiling) {
-        report(what, "%.0f /s (ceiling %.0f /s, ratio %.3f)", herd.perSecond(), ceiling.perSecond(), herd.perSecond() / ceiling.perSecond());
+        report(
+                what,
+                "%.0f /s (ceiling %.0f /s, ratio %.3f)",
+                herd.perSecond(),
+                ceiling.perSecond(),
+                herd.perSecond() / ceiling.perSecond());
         table.compared(what, "IAMAT/s", herd.perSecond(), ceiling.perSecond());
         for (double percent : new double[] {50, 99, 99.9}) {
-            String name = "  reply p" + (percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent));
+            String name = "  reply p"
+                    + (percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent));
             report(name, "%.2f ms (ceiling %.2f ms)", herd.millisAt(percent), ceiling.millisAt(percent));
             table.compared(name, "ms", herd.millisAt(percent), ceiling.millisAt(percent));
         }
@@ -68,30 +74,53 @@ final class ThroughputRun {
         String herdPer = herdCpu.perIamat(iamats);
         String ceilingPer = ceiling.cpu().perIamat(ceiling.load().answered());
         report("  " + kind + ": CPU per IAMAT", "%s; ceiling %s", herdPer, ceilingPer);
-        table.compared("  CPU per IAMAT, all processes", "µs", herdCpu.totalMicrosPer(iamats),
+        table.compared(
+                "  CPU per IAMAT, all processes",
+                "µs",
+                herdCpu.totalMicrosPer(iamats),
                 ceiling.cpu().totalMicrosPer(ceiling.load().answered()));
-        table.row(Section.THROUGHPUT, "  CPU per IAMAT, by process (the broker runs in the load generator's JVM)", herdPer);
+        table.row(
+                Section.THROUGHPUT,
+                "  CPU per IAMAT, by process (the broker runs in the load generator's JVM)",
+                herdPer);
     }
 
     private void drain(String kind, LoadResult result, long ended) throws Exception {
         String far = Drain.farthestFrom(herd, origin);
         List<String> observers = far.equals(observer) ? List.of(observer) : List.of(observer, far);
         double drained = Drain.await(herd, ended, result.lastReplies(), observers);
-        report("  " + kind + ": every update at every node (queues empty, " + result.lastReplies().size()
-                + " last clients exact at " + String.join(", ", observers) + ") after", "%.1f s more", drained);
+        report(
+                "  " + kind + ": every update at every node (queues empty, "
+                        + result.lastReplies().size() + " last clients exact at " + String.join(", ", observers)
+                        + ") after",
+                "%.1f s more",
+                drained);
         Map<String, Long> known = Drain.knownClients(herd);
         boolean equal = known.values().stream().distinct().count() == 1;
         report("  " + kind + ": clients known per node once drained", "%s%s", known, equal ? "" : " (NOT equal)");
-        table.row(Section.DRAIN, String.format(Locale.ROOT, "every update at every node after the %.0f s %s run (%,d updates)",
-                        result.elapsed().toNanos() / 1e9, kind, result.answered()),
+        table.row(
+                Section.DRAIN,
+                String.format(
+                        Locale.ROOT,
+                        "every update at every node after the %.0f s %s run (%,d updates)",
+                        result.elapsed().toNanos() / 1e9,
+                        kind,
+                        result.answered()),
                 String.format(Locale.ROOT, "%.1f s more%s", drained, equal ? "" : " (node counts NOT equal)"));
     }
 
     private void wireCost(String kind, long iamats, WireCost.Delta cost) {
-        report("  " + kind + ": flood updates / messages / bytes per IAMAT", "%s / %s / %s",
-                cost.updatesPer(iamats), cost.messagesPer(iamats), cost.bytesPer(iamats));
+        report(
+                "  " + kind + ": flood updates / messages / bytes per IAMAT",
+                "%s / %s / %s",
+                cost.updatesPer(iamats),
+                cost.messagesPer(iamats),
+                cost.bytesPer(iamats));
         report("  " + kind + ": updates per flood message (batch size)", "%s", cost.batchSize());
-        table.row(Section.WIRE, "flooding per IAMAT, " + kind + " run: updates sent / JMS messages / body bytes; updates per message",
-                cost.updatesPer(iamats) + " / " + cost.messagesPer(iamats) + " / " + cost.bytesPer(iamats) + "; " + cost.batchSize());
+        table.row(
+                Section.WIRE,
+                "flooding per IAMAT, " + kind + " run: updates sent / JMS messages / body bytes; updates per message",
+                cost.updatesPer(iamats) + " / " + cost.messagesPer(iamats) + " / " + cost.bytesPer(iamats) + "; "
+                        + cost.batchSize());
     }
 }

@@ -23,7 +23,8 @@ final class Visibility {
     static long[] convergence(int origin, int observer, int samples, Duration within) throws Exception {
         List<Long> times = new ArrayList<>();
         long deadline = System.nanoTime() + within.toNanos();
-        try (LineConnection reporter = new LineConnection(origin); LineConnection asker = new LineConnection(observer)) {
+        try (LineConnection reporter = new LineConnection(origin);
+                LineConnection asker = new LineConnection(observer)) {
             for (int i = 0; i < samples && System.nanoTime() < deadline; i++) {
                 String client = "converge-" + System.nanoTime();
                 long sent = System.nanoTime();
@@ -43,7 +44,8 @@ final class Visibility {
     }
 
     /** As above, giving up with a TimeoutException once {@code patience} has passed. */
-    static long awaitAnswered(LineConnection asker, String client, String at, long pauseMillis, Duration patience) throws Exception {
+    static long awaitAnswered(LineConnection asker, String client, String at, long pauseMillis, Duration patience)
+            throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             String answer = whatsAt(asker, client);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.proxyherd.launcher.BrokerAccounts;
+import io.proxyherd.launcher.EmbeddedBroker;
 import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.topology.BrokerAddress;
 import io.proxyherd.topology.Topology;
-import io.proxyherd.launcher.BrokerAccounts;
-import io.proxyherd.launcher.EmbeddedBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -35,8 +35,14 @@ class BrokerQueuesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final Path SETTINGS = Path.of("server-config", "broker.xml");
     private static final BrokerAccounts ACCOUNTS = BrokerAccounts.of(Map.of(
-            "Alpha", "alpha-password", "Beta", "beta-password", BrokerAccounts.MONITOR, "monitor-password",
-            BrokerAccounts.CLUSTER, "cluster-password"));
+            "Alpha",
+            "alpha-password",
+            "Beta",
+            "beta-password",
+            BrokerAccounts.MONITOR,
+            "monitor-password",
+            BrokerAccounts.CLUSTER,
+            "cluster-password"));
     private static final String MONITOR = BrokerAccounts.MONITOR;
     private static final String MONITOR_PASSWORD = "monitor-password";
 
@@ -57,12 +63,14 @@ class BrokerQueuesTest {
         int port = unusedPort();
         try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS);
                 // Generous: a broker just started on a busy machine is slow to answer its first questions.
-                BrokerQueues queues = new BrokerQueues(topology(port).brokers(), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
+                BrokerQueues queues =
+                        new BrokerQueues(topology(port).brokers(), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
             Map<String, QueueState> states = queues.states(List.of("herd.Alpha", "herd.Nobody"));
 
-            assertThat(states).containsExactly(
-                    Map.entry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0)),
-                    Map.entry("herd.Nobody", QueueState.unknown("herd.Nobody", "no such queue")));
+            assertThat(states)
+                    .containsExactly(
+                            Map.entry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0)),
+                            Map.entry("herd.Nobody", QueueState.unknown("herd.Nobody", "no such queue")));
         }
     }
 
@@ -77,10 +85,11 @@ class BrokerQueuesTest {
                 Connection beta = factory.createConnection("Beta", "beta-password")) {
             attachConsumersAndLeaveMessages(alpha, beta);
 
-            assertThat(queues.states(List.of("herd.Alpha", "herd.Beta", "herd.Nobody"))).containsExactly(
-                    Map.entry("herd.Alpha", QueueState.of("herd.Alpha", 2, 3)),
-                    Map.entry("herd.Beta", QueueState.of("herd.Beta", 1, 0)),
-                    Map.entry("herd.Nobody", QueueState.unknown("herd.Nobody", "no such queue")));
+            assertThat(queues.states(List.of("herd.Alpha", "herd.Beta", "herd.Nobody")))
+                    .containsExactly(
+                            Map.entry("herd.Alpha", QueueState.of("herd.Alpha", 2, 3)),
+                            Map.entry("herd.Beta", QueueState.of("herd.Beta", 1, 0)),
+                            Map.entry("herd.Nobody", QueueState.unknown("herd.Nobody", "no such queue")));
         }
     }
 
@@ -91,7 +100,8 @@ class BrokerQueuesTest {
         try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
             BrokerQueues queues = new BrokerQueues(at(port), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10));
             for (int i = 0; i < 5; i++) {
-                assertThat(queues.states(List.of("herd.Alpha"))).containsEntry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0));
+                assertThat(queues.states(List.of("herd.Alpha")))
+                        .containsEntry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0));
             }
 
             assertThat(BrokerInspection.of(broker).connectionsAccepted()).isEqualTo(1);
@@ -99,7 +109,8 @@ class BrokerQueuesTest {
 
             queues.close();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> BrokerInspection.of(broker).connectionsOpen() == 0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> BrokerInspection.of(broker).connectionsOpen() == 0);
         }
     }
 
@@ -110,7 +121,10 @@ class BrokerQueuesTest {
         try (BrokerQueues queues = new BrokerQueues(at(port), MONITOR, MONITOR_PASSWORD, TIMEOUT)) {
             try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
                 // The first answers of a broker just started may take longer than the timeout.
-                await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> queues.states(List.of("herd.Alpha"))
+                                .get("herd.Alpha")
+                                .known());
             }
 
             long started = System.nanoTime();
@@ -118,7 +132,10 @@ class BrokerQueuesTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 
             try (EmbeddedBroker restarted = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> queues.states(List.of("herd.Alpha")).get("herd.Alpha").known());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> queues.states(List.of("herd.Alpha"))
+                                .get("herd.Alpha")
+                                .known());
 
                 assertThat(BrokerInspection.of(restarted).connectionsAccepted()).isEqualTo(1);
             }
@@ -133,14 +150,18 @@ class BrokerQueuesTest {
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + port);
                 Connection alpha = factory.createConnection("Alpha", "alpha-password");
                 Connection beta = factory.createConnection("Beta", "beta-password");
-                ManagementSession session = ManagementSession.open(at(port), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
+                ManagementSession session =
+                        ManagementSession.open(at(port), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
             attachConsumersAndLeaveMessages(alpha, beta);
             // Past its deadline before it starts: the questions go out, their answers come after the round gave up.
             Map<String, QueueState> gaveUp = session.states(List.of("herd.Alpha"), System.nanoTime());
 
-            Map<String, QueueState> next = session.states(List.of("herd.Beta"), System.nanoTime() + Duration.ofSeconds(10).toNanos());
+            Map<String, QueueState> next = session.states(
+                    List.of("herd.Beta"),
+                    System.nanoTime() + Duration.ofSeconds(10).toNanos());
 
-            assertThat(gaveUp).containsExactly(Map.entry("herd.Alpha", QueueState.unknown("herd.Alpha", "no answer in time")));
+            assertThat(gaveUp)
+                    .containsExactly(Map.entry("herd.Alpha", QueueState.unknown("herd.Alpha", "no answer in time")));
             assertThat(next).containsExactly(Map.entry("herd.Beta", QueueState.of("herd.Beta", 1, 0)));
         }
     }

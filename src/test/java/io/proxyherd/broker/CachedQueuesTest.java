@@ -37,10 +37,15 @@ class CachedQueuesTest {
 
     @Test
     void asksTheBrokerAtMostOncePerMaxAge() {
-        CachedQueues queues = new CachedQueues("localhost:1", List.of("herd.A"), names -> {
-            asked.incrementAndGet();
-            return Map.of("herd.A", QueueState.of("herd.A", 4, 0));
-        }, Duration.ofMillis(1500), clock);
+        CachedQueues queues = new CachedQueues(
+                "localhost:1",
+                List.of("herd.A"),
+                names -> {
+                    asked.incrementAndGet();
+                    return Map.of("herd.A", QueueState.of("herd.A", 4, 0));
+                },
+                Duration.ofMillis(1500),
+                clock);
 
         BrokerView first = queues.view();
         now.addAndGet(1499);
@@ -57,11 +62,16 @@ class CachedQueuesTest {
 
     @Test
     void anUnreachableBrokerIsReportedWithTheInnermostReason() {
-        CachedQueues queues = new CachedQueues("localhost:1", List.of("herd.A"), names -> {
-            JMSException failure = new JMSException("Failed to create session factory");
-            failure.initCause(new ConnectException("Connection refused\n  at somewhere"));
-            throw failure;
-        }, Duration.ofMillis(1500), clock);
+        CachedQueues queues = new CachedQueues(
+                "localhost:1",
+                List.of("herd.A"),
+                names -> {
+                    JMSException failure = new JMSException("Failed to create session factory");
+                    failure.initCause(new ConnectException("Connection refused\n  at somewhere"));
+                    throw failure;
+                },
+                Duration.ofMillis(1500),
+                clock);
 
         BrokerView view = queues.view();
 
@@ -73,9 +83,14 @@ class CachedQueuesTest {
 
     @Test
     void aMissingClientLibraryIsAReasonNotACrash() {
-        CachedQueues queues = new CachedQueues("localhost:1", List.of("herd.A"), names -> {
-            throw new NoClassDefFoundError("org/apache/activemq/artemis/jms/client/ActiveMQConnectionFactory");
-        }, Duration.ofMillis(1500), clock);
+        CachedQueues queues = new CachedQueues(
+                "localhost:1",
+                List.of("herd.A"),
+                names -> {
+                    throw new NoClassDefFoundError("org/apache/activemq/artemis/jms/client/ActiveMQConnectionFactory");
+                },
+                Duration.ofMillis(1500),
+                clock);
 
         assertThat(queues.view().error()).contains("ActiveMQConnectionFactory");
     }

@@ -73,11 +73,17 @@ final class CliProcess implements AutoCloseable {
     static CliProcess herdUp(String config, Path state, Duration timeout, String... options) throws IOException {
         List<String> args = new ArrayList<>(List.of("--config", config, "up"));
         args.addAll(List.of(options));
-        args.addAll(List.of("--data", state.resolve("data").toString(), "--logs", state.resolve("logs").toString()));
-        CliProcess up = start(environment -> {
-            environment.remove("PLACES_API_KEY");
-            environment.put("PLACES_PROVIDER", "auto");
-        }, args.toArray(String[]::new));
+        args.addAll(List.of(
+                "--data",
+                state.resolve("data").toString(),
+                "--logs",
+                state.resolve("logs").toString()));
+        CliProcess up = start(
+                environment -> {
+                    environment.remove("PLACES_API_KEY");
+                    environment.put("PLACES_PROVIDER", "auto");
+                },
+                args.toArray(String[]::new));
         up.awaitOut(HERD_UP, timeout);
         return up;
     }
@@ -91,10 +97,15 @@ final class CliProcess implements AutoCloseable {
 
     /** The node process of {@code herd up} that runs the named node (Payara's {@code --name}). */
     ProcessHandle nodeProcess(String node) {
-        List<ProcessHandle> found = process.descendants().filter(ProcessHandle::isAlive).filter(child -> child.info().arguments()
-                .map(List::of)
-                .filter(arguments -> arguments.indexOf("--name") >= 0 && node.equals(arguments.get(arguments.indexOf("--name") + 1)))
-                .isPresent()).toList();
+        List<ProcessHandle> found = process.descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(child -> child.info()
+                        .arguments()
+                        .map(List::of)
+                        .filter(arguments -> arguments.indexOf("--name") >= 0
+                                && node.equals(arguments.get(arguments.indexOf("--name") + 1)))
+                        .isPresent())
+                .toList();
         if (found.size() != 1) {
             throw new AssertionError("expected one process of " + node + " under " + name + ", found " + found.size());
         }
@@ -104,7 +115,9 @@ final class CliProcess implements AutoCloseable {
     /** Runs {@code herd ARGS...} in a pseudo-terminal, an xterm of 120 columns, through util-linux's {@code script}. */
     static CliProcess startInPseudoTerminal(String... args) throws IOException {
         StringBuilder command = new StringBuilder("stty cols 120 rows 40; exec");
-        javaCommand(args).forEach(word -> command.append(" '").append(word.replace("'", "'\\''")).append('\''));
+        javaCommand(args)
+                .forEach(word ->
+                        command.append(" '").append(word.replace("'", "'\\''")).append('\''));
         // -e: script exits with the command's exit code; -f: what the command prints is passed on at once.
         ProcessBuilder builder = new ProcessBuilder("script", "-qfec", command.toString(), "/dev/null");
         withoutTheTestNodesAccount(builder.environment());
@@ -117,10 +130,14 @@ final class CliProcess implements AutoCloseable {
     }
 
     private static List<String> javaCommand(String... args) throws IOException {
-        String classpath = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
-                + Files.readString(Path.of("target", "launcher.classpath"), StandardCharsets.UTF_8).strip();
+        String classpath = Path.of("target", "classes").toAbsolutePath()
+                + File.pathSeparator
+                + Files.readString(Path.of("target", "launcher.classpath"), StandardCharsets.UTF_8)
+                        .strip();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
                 HerdCommand.class.getName()));
         command.addAll(List.of(args));
         return command;
@@ -161,21 +178,36 @@ final class CliProcess implements AutoCloseable {
 
     /** The first line of stdout the pattern matches, once it has come; fails with the transcript if the command ends first. */
     Line awaitOut(Pattern pattern, Duration timeout) {
-        awaitOrFail("a line matching " + pattern, timeout,
-                () -> out.lines.stream().anyMatch(line -> pattern.matcher(line.text()).matches()));
-        return out.lines.stream().filter(line -> pattern.matcher(line.text()).matches()).findFirst().orElseThrow();
+        awaitOrFail(
+                "a line matching " + pattern,
+                timeout,
+                () -> out.lines.stream()
+                        .anyMatch(line -> pattern.matcher(line.text()).matches()));
+        return out.lines.stream()
+                .filter(line -> pattern.matcher(line.text()).matches())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The first line of stderr the pattern matches, once it has come; fails with the transcript if the command ends first. */
     Line awaitErr(Pattern pattern, Duration timeout) {
-        awaitOrFail("a line on stderr matching " + pattern, timeout,
-                () -> err.lines.stream().anyMatch(line -> pattern.matcher(line.text()).matches()));
-        return err.lines.stream().filter(line -> pattern.matcher(line.text()).matches()).findFirst().orElseThrow();
+        awaitOrFail(
+                "a line on stderr matching " + pattern,
+                timeout,
+                () -> err.lines.stream()
+                        .anyMatch(line -> pattern.matcher(line.text()).matches()));
+        return err.lines.stream()
+                .filter(line -> pattern.matcher(line.text()).matches())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Waits until the {@link #screenText() screen text} holds {@code count} matches of the pattern, and returns them. */
     List<MatchResult> awaitScreen(Pattern pattern, int count, Duration timeout) {
-        awaitOrFail(count + " x " + pattern, timeout, () -> pattern.matcher(screenText()).results().count() >= count);
+        awaitOrFail(
+                count + " x " + pattern,
+                timeout,
+                () -> pattern.matcher(screenText()).results().count() >= count);
         return pattern.matcher(screenText()).results().toList();
     }
 
@@ -191,17 +223,19 @@ final class CliProcess implements AutoCloseable {
 
     private void awaitOrFail(String what, Duration timeout, java.util.concurrent.Callable<Boolean> seen) {
         try {
-            await(what).atMost(timeout).pollInterval(Duration.ofMillis(100))
+            await(what)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> seen.call() || !process.isAlive());
             if (!seen.call()) {
                 out.reader.join(10_000);
                 err.reader.join(10_000);
-                throw new AssertionError(name + " ended (exit code " + process.exitValue() + ") before printing "
-                        + what + "\n" + transcript());
+                throw new AssertionError(name + " ended (exit code " + process.exitValue() + ") before printing " + what
+                        + "\n" + transcript());
             }
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(name + " had not printed " + what + " after " + timeout.toSeconds() + " s\n"
-                    + transcript(), e);
+            throw new AssertionError(
+                    name + " had not printed " + what + " after " + timeout.toSeconds() + " s\n" + transcript(), e);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -21,15 +21,23 @@ class HealthTest {
 
     @Test
     void stoppedAndKilledOnPurposeAreNotFailures() {
-        assertThat(Health.of(false, Optional.of(NodeState.STOPPED))).isEqualTo(Health.STOPPED).matches(health -> !health.failing());
-        assertThat(Health.of(false, Optional.of(NodeState.KILLED))).isEqualTo(Health.KILLED).matches(health -> !health.failing());
+        assertThat(Health.of(false, Optional.of(NodeState.STOPPED)))
+                .isEqualTo(Health.STOPPED)
+                .matches(health -> !health.failing());
+        assertThat(Health.of(false, Optional.of(NodeState.KILLED)))
+                .isEqualTo(Health.KILLED)
+                .matches(health -> !health.failing());
     }
 
     @Test
     void aDeadNodeIsDownAndAStartingOneIsNotServingYet() {
-        assertThat(Health.of(false, Optional.of(NodeState.DIED))).isEqualTo(Health.DOWN).matches(Health::failing);
+        assertThat(Health.of(false, Optional.of(NodeState.DIED)))
+                .isEqualTo(Health.DOWN)
+                .matches(Health::failing);
         assertThat(Health.of(false, Optional.of(NodeState.FAILED))).isEqualTo(Health.DOWN);
         assertThat(Health.of(false, Optional.of(NodeState.RUNNING))).isEqualTo(Health.DOWN);
-        assertThat(Health.of(false, Optional.of(NodeState.STARTING))).isEqualTo(Health.STARTING).matches(Health::failing);
+        assertThat(Health.of(false, Optional.of(NodeState.STARTING)))
+                .isEqualTo(Health.STARTING)
+                .matches(Health::failing);
     }
 }

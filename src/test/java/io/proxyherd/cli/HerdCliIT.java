@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Timeout;
 class HerdCliIT {
 
     private static final List<String> NODES = List.of("Goloman", "Hands", "Holiday", "Welsh", "Wilkes");
-    private static final Pattern NODE_READY = Pattern.compile(
-            "  (\\w+) +ready   client port (\\d+)   http://localhost:(\\d+)/   after (\\d+\\.\\d) s");
-    private static final Pattern AT_LINE = Pattern.compile(
-            "AT Welsh [+-]\\d+\\.\\d{9} kiwi\\.client \\+34\\.068930-118\\.445127 \\d{10}\\.\\d{9}");
+    private static final Pattern NODE_READY =
+            Pattern.compile("  (\\w+) +ready   client port (\\d+)   http://localhost:(\\d+)/   after (\\d+\\.\\d) s");
+    private static final Pattern AT_LINE =
+            Pattern.compile("AT Welsh [+-]\\d+\\.\\d{9} kiwi\\.client \\+34\\.068930-118\\.445127 \\d{10}\\.\\d{9}");
 
     private static final Path STATE = Path.of("target", "cli-it").toAbsolutePath();
 
@@ -44,7 +44,8 @@ class HerdCliIT {
 
     @BeforeAll
     static void startHerdAsAUserDoes() throws Exception {
-        config = Path.of(HerdCliIT.class.getResource("/cli/herd.properties").toURI()).toString();
+        config = Path.of(HerdCliIT.class.getResource("/cli/herd.properties").toURI())
+                .toString();
         // No Places key: the nodes answer WHATSAT from the offline set shipped with the project.
         up = CliProcess.herdUp(config, STATE, Duration.ofMinutes(4));
     }
@@ -61,7 +62,8 @@ class HerdCliIT {
     void upPrintsALineForEachNodeAsItBecomesReadyThenTheSummary() {
         List<CliProcess.Line> lines = up.outLines();
 
-        assertThat(lines.get(0).text()).isEqualTo("Starting the broker and the herd's nodes (logs in " + STATE.resolve("logs") + ") ...");
+        assertThat(lines.get(0).text())
+                .isEqualTo("Starting the broker and the herd's nodes (logs in " + STATE.resolve("logs") + ") ...");
         List<String> ready = new ArrayList<>();
         double seconds = 0;
         for (CliProcess.Line line : lines.subList(1, 1 + NODES.size())) {
@@ -76,11 +78,14 @@ class HerdCliIT {
         }
         assertThat(ready).containsExactlyInAnyOrderElementsOf(NODES);
         CliProcess.Line summary = lines.get(1 + NODES.size());
-        assertThat(summary.text()).isEqualTo("Herd up in " + summary.text().split(" ")[3] + " s: 5 nodes, broker on "
-                + "localhost:62616 (journal in " + STATE.resolve("data").resolve("broker") + "). Ctrl-C stops it.");
+        assertThat(summary.text())
+                .isEqualTo("Herd up in " + summary.text().split(" ")[3] + " s: 5 nodes, broker on "
+                        + "localhost:62616 (journal in " + STATE.resolve("data").resolve("broker")
+                        + "). Ctrl-C stops it.");
         assertThat(Double.parseDouble(summary.text().split(" ")[3])).isGreaterThanOrEqualTo(seconds);
         // Live: the first node's line came while the others were still starting, not with the summary.
-        assertThat(Duration.ofNanos(summary.receivedNanos() - lines.get(1).receivedNanos())).isGreaterThan(Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(summary.receivedNanos() - lines.get(1).receivedNanos()))
+                .isGreaterThan(Duration.ofSeconds(1));
         assertThat(up.err()).isEmpty();
     }
 
@@ -91,19 +96,27 @@ class HerdCliIT {
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).matches("AT Welsh [+-]\\d+\\.\\d{9} kiwi\\.cli \\+34\\.068930-118\\.445127 \\d{10}\\.\\d{9}\n");
+        assertThat(run.out())
+                .matches("AT Welsh [+-]\\d+\\.\\d{9} kiwi\\.cli \\+34\\.068930-118\\.445127 \\d{10}\\.\\d{9}\n");
     }
 
     @Test
     @Order(1)
     void withoutAKeyWhatsatAnswersFromTheOfflinePlaces() {
-        CliRun run = CliRun.of("--config", config, "send", "Hands",
-                "IAMAT offline.cli +34.068930-118.445127 now", "WHATSAT offline.cli 2 3");
+        CliRun run = CliRun.of(
+                "--config",
+                config,
+                "send",
+                "Hands",
+                "IAMAT offline.cli +34.068930-118.445127 now",
+                "WHATSAT offline.cli 2 3");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         String[] replies = run.out().split("\n", 2);
-        assertThat(replies[1]).startsWith(replies[0] + "\n{\n   \"html_attributions\" : [\n      \"Offline sample places")
-                .contains("\"status\" : \"OK\"").endsWith("}\n\n");
+        assertThat(replies[1])
+                .startsWith(replies[0] + "\n{\n   \"html_attributions\" : [\n      \"Offline sample places")
+                .contains("\"status\" : \"OK\"")
+                .endsWith("}\n\n");
         assertThat(replies[1].split("\"place_id\"", -1)).hasSizeBetween(2, 4);
     }
 
@@ -117,9 +130,12 @@ class HerdCliIT {
             client.type("WHATSAT kiwi.client 2 2\nhello there\n");
             client.endInput();
 
-            assertThat(client.awaitExit(Duration.ofSeconds(30))).as(client.transcript()).isZero();
+            assertThat(client.awaitExit(Duration.ofSeconds(30)))
+                    .as(client.transcript())
+                    .isZero();
             String out = String.join("\n", client.out()) + "\n";
-            assertThat(out).startsWith(at + "\n" + at + "\n{\n   \"html_attributions\" : [\n      \"Offline sample places")
+            assertThat(out)
+                    .startsWith(at + "\n" + at + "\n{\n   \"html_attributions\" : [\n      \"Offline sample places")
                     .contains("\"status\" : \"OK\"")
                     .endsWith("}\n\n? hello there\n");
             assertThat(client.err()).isEmpty();
@@ -131,7 +147,9 @@ class HerdCliIT {
     void aClientAtATerminalEditsLinesKeepsHistoryAndLeavesOnCtrlD() throws Exception {
         assumeTrue(CliProcess.pseudoTerminalsAvailable(), "util-linux's script runs the client in a pseudo-terminal");
         try (CliProcess client = CliProcess.startInPseudoTerminal("--config", config, "client", "Welsh")) {
-            client.awaitScreen(Pattern.compile("Connected to Welsh at localhost:13003\\. Ctrl-D ends the session\\.\r\n"), 1,
+            client.awaitScreen(
+                    Pattern.compile("Connected to Welsh at localhost:13003\\. Ctrl-D ends the session\\.\r\n"),
+                    1,
                     Duration.ofSeconds(30));
             client.awaitScreen(Pattern.compile("Welsh> "), 1, Duration.ofSeconds(10));
 
@@ -139,16 +157,23 @@ class HerdCliIT {
             // A reply comes above the prompt if the editor is reading, else between two prompts: either way on a line
             // of its own once the terminal's controls are left out.
             Pattern atLines = Pattern.compile("(?m)^(" + AT_LINE.pattern() + ")\r?$");
-            String first = client.awaitScreen(atLines, 1, Duration.ofSeconds(30)).get(0).group(1);
+            String first = client.awaitScreen(atLines, 1, Duration.ofSeconds(30))
+                    .get(0)
+                    .group(1);
             // Up arrow (as an xterm sends it once JLine has put it in application cursor mode) recalls the line as
             // typed, so 'now' is filled in afresh.
             client.type("\u001bOA\r");
-            String second = client.awaitScreen(atLines, 2, Duration.ofSeconds(30)).get(1).group(1);
+            String second = client.awaitScreen(atLines, 2, Duration.ofSeconds(30))
+                    .get(1)
+                    .group(1);
             assertThat(second).isNotEqualTo(first);
-            assertThat(second.substring(second.lastIndexOf(' '))).isGreaterThan(first.substring(first.lastIndexOf(' ')));
+            assertThat(second.substring(second.lastIndexOf(' ')))
+                    .isGreaterThan(first.substring(first.lastIndexOf(' ')));
 
             client.type("\u0004");
-            assertThat(client.awaitExit(Duration.ofSeconds(30))).as(client.transcript()).isZero();
+            assertThat(client.awaitExit(Duration.ofSeconds(30)))
+                    .as(client.transcript())
+                    .isZero();
         }
     }
 
@@ -159,8 +184,9 @@ class HerdCliIT {
             client.endInput();
 
             assertThat(client.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
-            assertThat(client.err()).containsExactly("herd client: unknown node 'Nowhere'; the herd in " + config
-                    + " has Goloman, Hands, Holiday, Welsh, Wilkes (see herd client --help)");
+            assertThat(client.err())
+                    .containsExactly("herd client: unknown node 'Nowhere'; the herd in " + config
+                            + " has Goloman, Hands, Holiday, Welsh, Wilkes (see herd client --help)");
             assertThat(client.out()).isEmpty();
         }
     }
@@ -168,15 +194,33 @@ class HerdCliIT {
     @Test
     @Order(2)
     void statusShowsEveryNodeUpWithItsQueueConsumed() {
-        CliRun run = await("every queue consumed").atMost(60, SECONDS).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> CliRun.of("status", "--config", config, "--data", STATE.resolve("data").toString()), status -> status.exitCode() == 0
-                        && rows(status).values().stream().allMatch(row -> Integer.parseInt(row.get(6)) > 0));
+        CliRun run = await("every queue consumed")
+                .atMost(60, SECONDS)
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(
+                        () -> CliRun.of(
+                                "status",
+                                "--config",
+                                config,
+                                "--data",
+                                STATE.resolve("data").toString()),
+                        status -> status.exitCode() == 0
+                                && rows(status).values().stream().allMatch(row -> Integer.parseInt(row.get(6)) > 0));
 
         Map<String, List<String>> rows = rows(run);
         assertThat(rows).containsOnlyKeys(NODES);
         assertThat(rows.values()).allSatisfy(row -> assertThat(row.get(1)).isEqualTo("up"));
-        assertThat(rows.get("Welsh")).containsExactly("Welsh", "up", "13003", "13083", "Holiday", "herd.Welsh", rows.get("Welsh").get(6),
-                rows.get("Welsh").get(7));
+        assertThat(rows.get("Welsh"))
+                .containsExactly(
+                        "Welsh",
+                        "up",
+                        "13003",
+                        "13083",
+                        "Holiday",
+                        "herd.Welsh",
+                        rows.get("Welsh").get(6),
+                        rows.get("Welsh").get(7));
         assertThat(run.err()).isEmpty();
     }
 
@@ -187,21 +231,35 @@ class HerdCliIT {
         holiday.destroy();
         holiday.onExit().get(60, SECONDS);
 
-        await("up's report of Holiday").atMost(10, SECONDS).until(() -> up.err().stream()
-                .anyMatch(line -> line.matches("Holiday stopped unexpectedly \\(exit code \\d+\\); see .*Holiday\\.log")));
+        await("up's report of Holiday")
+                .atMost(10, SECONDS)
+                .until(() -> up.err().stream()
+                        .anyMatch(line -> line.matches(
+                                "Holiday stopped unexpectedly \\(exit code \\d+\\); see .*Holiday\\.log")));
         // The broker counts a consumer until it sees its connection close.
-        CliRun run = await("Holiday's queue without consumers").atMost(90, SECONDS).pollInterval(Duration.ofSeconds(1))
+        CliRun run = await("Holiday's queue without consumers")
+                .atMost(90, SECONDS)
+                .pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
-                .until(() -> CliRun.of("status", "--config", config, "--data", STATE.resolve("data").toString()), status -> rows(status).get("Holiday").get(6).equals("0"));
+                .until(
+                        () -> CliRun.of(
+                                "status",
+                                "--config",
+                                config,
+                                "--data",
+                                STATE.resolve("data").toString()),
+                        status -> rows(status).get("Holiday").get(6).equals("0"));
         assertThat(run.exitCode()).isEqualTo(1);
         Map<String, List<String>> rows = rows(run);
-        assertThat(rows).allSatisfy((node, row) -> assertThat(row.get(1)).isEqualTo(node.equals("Holiday") ? "down" : "up"));
+        assertThat(rows)
+                .allSatisfy((node, row) -> assertThat(row.get(1)).isEqualTo(node.equals("Holiday") ? "down" : "up"));
         assertThat(run.err()).isEqualTo("herd status: Holiday is down\n");
         try (CliProcess client = CliProcess.start("--config", config, "client", "Holiday")) {
             client.endInput();
 
             assertThat(client.awaitExit(Duration.ofSeconds(30))).isEqualTo(1);
-            assertThat(client.err()).containsExactly("herd client: cannot connect to Holiday at localhost:13002: Connection refused");
+            assertThat(client.err())
+                    .containsExactly("herd client: cannot connect to Holiday at localhost:13002: Connection refused");
         }
     }
 
@@ -209,7 +267,11 @@ class HerdCliIT {
     @Order(4)
     void upStopsTheWholeHerdOnSigterm() throws Exception {
         List<ProcessHandle> started = up.process().descendants().toList();
-        assertThat(started).containsAll(NODES.stream().filter(node -> !node.equals("Holiday")).map(HerdCliIT::nodeProcess).toList());
+        assertThat(started)
+                .containsAll(NODES.stream()
+                        .filter(node -> !node.equals("Holiday"))
+                        .map(HerdCliIT::nodeProcess)
+                        .toList());
 
         // SIGTERM, as kill sends; Ctrl-C's SIGINT takes the same path in the JVM. (Process.destroy would also close
         // the pipes this test reads.)
@@ -223,18 +285,24 @@ class HerdCliIT {
 
     /** The Payara Micro process {@code herd up} started for that node. */
     private static ProcessHandle nodeProcess(String node) {
-        List<ProcessHandle> found = up.process().descendants().filter(process -> process.info().arguments()
-                .map(List::of)
-                .filter(arguments -> arguments.indexOf("--name") >= 0
-                        && node.equals(arguments.get(arguments.indexOf("--name") + 1)))
-                .isPresent()).toList();
+        List<ProcessHandle> found = up.process()
+                .descendants()
+                .filter(process -> process.info()
+                        .arguments()
+                        .map(List::of)
+                        .filter(arguments -> arguments.indexOf("--name") >= 0
+                                && node.equals(arguments.get(arguments.indexOf("--name") + 1)))
+                        .isPresent())
+                .toList();
         assertThat(found).as("the process of " + node).hasSize(1);
         return found.get(0);
     }
 
     /** The table's rows by node name, each split into its cells (no cell holds a space while the broker answers). */
     private static Map<String, List<String>> rows(CliRun run) {
-        return run.out().lines().skip(1)
+        return run.out()
+                .lines()
+                .skip(1)
                 .map(line -> List.of(line.split(" +")))
                 .collect(Collectors.toMap(row -> row.get(0), row -> row));
     }

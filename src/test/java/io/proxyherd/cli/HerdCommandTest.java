@@ -35,7 +35,9 @@ class HerdCommandTest {
     void theReadmeShowsEverySubcommand() throws Exception {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
 
-        assertThat(subcommands()).isNotEmpty().allSatisfy(subcommand -> assertThat(readme).contains("./herd " + subcommand));
+        assertThat(subcommands())
+                .isNotEmpty()
+                .allSatisfy(subcommand -> assertThat(readme).contains("./herd " + subcommand));
     }
 
     @ParameterizedTest
@@ -44,7 +46,10 @@ class HerdCommandTest {
         CliRun run = CliRun.of(help);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: herd ").contains("--config").contains(subcommands().toList());
+        assertThat(run.out())
+                .startsWith("Usage: herd ")
+                .contains("--config")
+                .contains(subcommands().toList());
         assertThat(run.err()).isEmpty();
     }
 
@@ -80,7 +85,8 @@ class HerdCommandTest {
         CliRun run = CliRun.of("--config", config(LineSenderTest.unusedPort()).toString(), "send", "Nowhere", "hello");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).hasLineCount(1)
+        assertThat(run.err())
+                .hasLineCount(1)
                 .startsWith("herd send: unknown node 'Nowhere'; the herd in ")
                 .contains("has Alpha, Beta");
         assertThat(run.out()).isEmpty();
@@ -88,7 +94,8 @@ class HerdCommandTest {
 
     @Test
     void anUnknownNodeInAClientSessionToo() throws Exception {
-        CliRun run = CliRun.of("client", "--config", config(LineSenderTest.unusedPort()).toString(), "Nowhere");
+        CliRun run = CliRun.of(
+                "client", "--config", config(LineSenderTest.unusedPort()).toString(), "Nowhere");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).hasLineCount(1).startsWith("herd client: unknown node 'Nowhere'");
@@ -97,8 +104,12 @@ class HerdCommandTest {
     @Test
     void aClientSendsEachPipedLineAndPrintsTheRepliesUntilTheNodeCloses() throws Exception {
         try (LineStub stub = new LineStub()) {
-            CliRun run = CliRun.withInput(input("IAMAT kiwi +34.068930-118.445127 now\nbad line\nfine\n"),
-                    "client", "--config", config(stub.port()).toString(), "Alpha");
+            CliRun run = CliRun.withInput(
+                    input("IAMAT kiwi +34.068930-118.445127 now\nbad line\nfine\n"),
+                    "client",
+                    "--config",
+                    config(stub.port()).toString(),
+                    "Alpha");
 
             assertThat(run.err()).isEmpty();
             assertThat(run.exitCode()).isZero();
@@ -111,7 +122,8 @@ class HerdCommandTest {
     @Test
     void aClientWithNothingPipedInExitsOnceTheNodeCloses() throws Exception {
         try (LineStub stub = new LineStub()) {
-            CliRun run = CliRun.withInput(input(""), "client", "--config", config(stub.port()).toString(), "Alpha");
+            CliRun run = CliRun.withInput(
+                    input(""), "client", "--config", config(stub.port()).toString(), "Alpha");
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).isEmpty();
@@ -126,7 +138,8 @@ class HerdCommandTest {
         CliRun run = CliRun.withInput(input("hello\n"), "--config", config(port).toString(), "client", "Alpha");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("herd client: cannot connect to Alpha at localhost:" + port + ": Connection refused\n");
+        assertThat(run.err())
+                .isEqualTo("herd client: cannot connect to Alpha at localhost:" + port + ": Connection refused\n");
         assertThat(run.out()).isEmpty();
     }
 
@@ -142,8 +155,12 @@ class HerdCommandTest {
                 }
             });
             closing.start();
-            CliRun run = CliRun.withInput(new PipedInputStream(typing), "--config", config(node.getLocalPort()).toString(),
-                    "client", "Alpha");
+            CliRun run = CliRun.withInput(
+                    new PipedInputStream(typing),
+                    "--config",
+                    config(node.getLocalPort()).toString(),
+                    "client",
+                    "Alpha");
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.out()).isEqualTo("bye\n");
@@ -154,11 +171,18 @@ class HerdCommandTest {
     @Test
     void aNodeThatDoesNotCloseAfterTheInputEndsFailsTheClientAfterItsTimeout() throws Exception {
         try (ServerSocket node = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CliRun run = CliRun.withInput(input("hello\n"), "--config", config(node.getLocalPort()).toString(),
-                    "client", "--timeout", "1", "Alpha");
+            CliRun run = CliRun.withInput(
+                    input("hello\n"),
+                    "--config",
+                    config(node.getLocalPort()).toString(),
+                    "client",
+                    "--timeout",
+                    "1",
+                    "Alpha");
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).isEqualTo("herd client: Alpha had not finished answering 1 s after the end of the input\n");
+            assertThat(run.err())
+                    .isEqualTo("herd client: Alpha had not finished answering 1 s after the end of the input\n");
         }
     }
 
@@ -189,8 +213,13 @@ class HerdCommandTest {
     @Test
     void sendFillsInNowAndPrintsTheRepliesUntilTheNodeCloses() throws Exception {
         try (LineStub stub = new LineStub()) {
-            CliRun run = CliRun.of("send", "--config", config(stub.port()).toString(), "Alpha",
-                    "IAMAT kiwi +34.068930-118.445127 now", "WHATSAT kiwi 10 now");
+            CliRun run = CliRun.of(
+                    "send",
+                    "--config",
+                    config(stub.port()).toString(),
+                    "Alpha",
+                    "IAMAT kiwi +34.068930-118.445127 now",
+                    "WHATSAT kiwi 10 now");
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.err()).isEmpty();
@@ -229,7 +258,8 @@ class HerdCommandTest {
         CliRun run = CliRun.of("--config", config(port).toString(), "send", "Beta", "hello");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("herd send: cannot connect to Beta at localhost:" + (port + 1) + ": Connection refused\n");
+        assertThat(run.err())
+                .isEqualTo("herd send: cannot connect to Beta at localhost:" + (port + 1) + ": Connection refused\n");
     }
 
     @Test
@@ -239,10 +269,12 @@ class HerdCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines().toList()).hasSize(3);
-        assertThat(run.out().lines().skip(1)).allSatisfy(row -> assertThat(row).contains(" down ").endsWith("broker unreachable  -"));
-        assertThat(run.err()).hasLineCount(1)
-                .startsWith("herd status: Alpha, Beta are down; the broker at localhost:" + (port + 3) + " or localhost:" + (port + 4)
-                        + " is unreachable (");
+        assertThat(run.out().lines().skip(1))
+                .allSatisfy(row -> assertThat(row).contains(" down ").endsWith("broker unreachable  -"));
+        assertThat(run.err())
+                .hasLineCount(1)
+                .startsWith("herd status: Alpha, Beta are down; the broker at localhost:" + (port + 3)
+                        + " or localhost:" + (port + 4) + " is unreachable (");
     }
 
     private static InputStream input(String text) {
@@ -252,7 +284,8 @@ class HerdCommandTest {
     /** A two-node herd whose ports start at {@code port} (Alpha's client port): Beta's is next, then the HTTP ports, then the broker. */
     private Path config(int port) throws Exception {
         Path file = folder.resolve("herd.properties");
-        Files.writeString(file, """
+        Files.writeString(
+                file, """
                 herd.nodes=Alpha,Beta
                 herd.links=Alpha-Beta
                 herd.node.Alpha.host=localhost

@@ -42,7 +42,8 @@ final class LineStub implements AutoCloseable {
         while (!server.isClosed()) {
             try (Socket client = server.accept()) {
                 connections.add(client.getPort());
-                BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream out = client.getOutputStream();
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     received.add(line);

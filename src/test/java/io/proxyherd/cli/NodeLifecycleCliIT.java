@@ -33,15 +33,18 @@ class NodeLifecycleCliIT {
     private static final Duration LEARNED = Duration.ofSeconds(60);
     private static final Path STATE = Path.of("target", "lifecycle-it").toAbsolutePath();
     private static final String DATA = STATE.resolve("data").toString();
-    private static final Map<String, Integer> PORTS = Map.of("Goloman", 17000, "Hands", 17001, "Holiday", 17002,
-            "Welsh", 17003, "Wilkes", 17004);
+    private static final Map<String, Integer> PORTS =
+            Map.of("Goloman", 17000, "Hands", 17001, "Holiday", 17002, "Welsh", 17003, "Wilkes", 17004);
 
     private static String config;
     private static CliProcess up;
 
     @BeforeAll
     static void startHerd() throws Exception {
-        config = Path.of(NodeLifecycleCliIT.class.getResource("/lifecycle/herd.properties").toURI()).toString();
+        config = Path.of(NodeLifecycleCliIT.class
+                        .getResource("/lifecycle/herd.properties")
+                        .toURI())
+                .toString();
         up = CliProcess.herdUp(config, STATE, Duration.ofMinutes(5));
     }
 
@@ -67,7 +70,9 @@ class NodeLifecycleCliIT {
         awaitKnown(port("Holiday"), "while-welsh-stopped", whileDown, LEARNED);
         CliRun status = CliRun.of("--config", config, "status", "--data", DATA);
         System.out.print("[herd status while Welsh is stopped]\n" + status.out());
-        assertThat(rows(status)).allSatisfy((node, row) -> assertThat(row.get(1)).as(node).isEqualTo(node.equals("Welsh") ? "stopped" : "up"));
+        assertThat(rows(status))
+                .allSatisfy((node, row) ->
+                        assertThat(row.get(1)).as(node).isEqualTo(node.equals("Welsh") ? "stopped" : "up"));
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(herd("stop", "Welsh")).isEqualTo(new CliRun(1, "", "herd stop: Welsh is already stopped\n"));
         assertThat(herd("kill", "Welsh")).isEqualTo(new CliRun(1, "", "herd kill: Welsh is not running (stopped)\n"));
@@ -92,7 +97,10 @@ class NodeLifecycleCliIT {
         up.awaitOut(Pattern.compile("Wilkes killed \\(herd kill\\)"), Duration.ofSeconds(10));
         String whileDown = iamat(port("Hands"), "Hands", "while-wilkes-killed");
         awaitKnown(port("Goloman"), "while-wilkes-killed", whileDown, LEARNED);
-        assertThat(rows(CliRun.of("--config", config, "status", "--data", DATA)).get("Wilkes").get(1)).isEqualTo("killed");
+        assertThat(rows(CliRun.of("--config", config, "status", "--data", DATA))
+                        .get("Wilkes")
+                        .get(1))
+                .isEqualTo("killed");
 
         startServingThroughout("start", "Wilkes", "Wilkes started; it serves on client port 17004");
 
@@ -108,17 +116,28 @@ class NodeLifecycleCliIT {
 
         assertThat(up.nodeProcess("Hands").pid()).isNotEqualTo(pid);
         up.awaitOut(Pattern.compile("Hands stopped \\(herd restart\\)"), Duration.ofSeconds(10));
-        up.awaitOut(Pattern.compile("  Hands +ready again   client port 17001   after \\d+\\.\\d s"), Duration.ofSeconds(10));
-        await("every node up").atMost(60, SECONDS).pollInterval(Duration.ofSeconds(1))
-                .until(() -> CliRun.of("--config", config, "status", "--data", DATA), status -> status.exitCode() == 0
-                        && rows(status).values().stream().allMatch(row -> row.get(1).equals("up")));
+        up.awaitOut(
+                Pattern.compile("  Hands +ready again   client port 17001   after \\d+\\.\\d s"),
+                Duration.ofSeconds(10));
+        await("every node up")
+                .atMost(60, SECONDS)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> CliRun.of("--config", config, "status", "--data", DATA),
+                        status -> status.exitCode() == 0
+                                && rows(status).values().stream()
+                                        .allMatch(row -> row.get(1).equals("up")));
     }
 
     @Test
     @Order(4)
     void anUnknownNodeIsRefusedWithTheHerdsNodes() {
-        assertThat(herd("restart", "Nowhere")).isEqualTo(new CliRun(1, "",
-                "herd restart: unknown node 'Nowhere'; the herd's nodes are Goloman, Hands, Holiday, Welsh, Wilkes\n"));
+        assertThat(herd("restart", "Nowhere"))
+                .isEqualTo(
+                        new CliRun(
+                                1,
+                                "",
+                                "herd restart: unknown node 'Nowhere'; the herd's nodes are Goloman, Hands, Holiday, Welsh, Wilkes\n"));
     }
 
     @Test
@@ -130,8 +149,9 @@ class NodeLifecycleCliIT {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("herd stop: no herd is running with the data folder " + elsewhere + " (no control socket "
-                + elsewhere.resolve("herd.sock") + "); ./herd up starts one\n");
+        assertThat(run.err())
+                .isEqualTo("herd stop: no herd is running with the data folder " + elsewhere + " (no control socket "
+                        + elsewhere.resolve("herd.sock") + "); ./herd up starts one\n");
     }
 
     /**
@@ -146,7 +166,9 @@ class NodeLifecycleCliIT {
             String at = iamat(port(elsewhere), elsewhere, client);
             awaitKnown(port("Holiday"), client, at, LEARNED);
 
-            assertThat(command.awaitExit(Duration.ofMinutes(5))).as(command.transcript()).isZero();
+            assertThat(command.awaitExit(Duration.ofMinutes(5)))
+                    .as(command.transcript())
+                    .isZero();
             assertThat(command.out()).containsExactly(reply);
             awaitKnown(port(node), client, at, LEARNED);
         }
@@ -161,6 +183,10 @@ class NodeLifecycleCliIT {
     }
 
     private static Map<String, List<String>> rows(CliRun run) {
-        return run.out().lines().skip(1).map(line -> List.of(line.split(" +"))).collect(Collectors.toMap(row -> row.get(0), row -> row));
+        return run.out()
+                .lines()
+                .skip(1)
+                .map(line -> List.of(line.split(" +")))
+                .collect(Collectors.toMap(row -> row.get(0), row -> row));
     }
 }

@@ -30,18 +30,20 @@ class NowFillerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "IAMAT kiwi +34.068930-118.445127 1520023934.918963997",
-            "IAMAT now +34.068930-118.445127 1520023934.918963997",
-            "IAMAT kiwi now 1520023934.918963997",
-            "IAMAT kiwi +34.068930-118.445127 now extra",
-            "IAMAT kiwi now",
-            "iamat kiwi +34.068930-118.445127 now",
-            "WHATSAT now 10 5",
-            "WHATSAT kiwi 10 now",
-            "now",
-            "IAMAT kiwi +34.068930-118.445127 nowadays",
-            ""})
+    @ValueSource(
+            strings = {
+                "IAMAT kiwi +34.068930-118.445127 1520023934.918963997",
+                "IAMAT now +34.068930-118.445127 1520023934.918963997",
+                "IAMAT kiwi now 1520023934.918963997",
+                "IAMAT kiwi +34.068930-118.445127 now extra",
+                "IAMAT kiwi now",
+                "iamat kiwi +34.068930-118.445127 now",
+                "WHATSAT now 10 5",
+                "WHATSAT kiwi 10 now",
+                "now",
+                "IAMAT kiwi +34.068930-118.445127 nowadays",
+                ""
+            })
     void otherLinesAreUntouched(String line) {
         assertThat(NowFiller.fill(line, NOW)).isEqualTo(line);
     }

@@ -25,7 +25,10 @@ class RestartOnDeathCliIT {
 
     @BeforeAll
     static void startHerd() throws Exception {
-        config = Path.of(RestartOnDeathCliIT.class.getResource("/restart/herd.properties").toURI()).toString();
+        config = Path.of(RestartOnDeathCliIT.class
+                        .getResource("/restart/herd.properties")
+                        .toURI())
+                .toString();
         up = CliProcess.herdUp(config, STATE, Duration.ofMinutes(4), "--restart");
     }
 
@@ -44,16 +47,20 @@ class RestartOnDeathCliIT {
 
         hands.destroyForcibly();
 
-        up.awaitErr(Pattern.compile("Hands stopped unexpectedly \\(exit code 137\\); see .*Hands\\.log; starting it again in 1 s"),
+        up.awaitErr(
+                Pattern.compile(
+                        "Hands stopped unexpectedly \\(exit code 137\\); see .*Hands\\.log; starting it again in 1 s"),
                 Duration.ofSeconds(30));
         String whileDown = iamat(17100, "Goloman", "while-hands-restarts");
         up.awaitOut(Pattern.compile("Hands starting again \\(--restart\\)"), Duration.ofSeconds(30));
-        up.awaitOut(Pattern.compile("  Hands +ready again   client port 17101   after \\d+\\.\\d s"), Duration.ofMinutes(4));
+        up.awaitOut(
+                Pattern.compile("  Hands +ready again   client port 17101   after \\d+\\.\\d s"),
+                Duration.ofMinutes(4));
         assertThat(up.nodeProcess("Hands").pid()).isNotEqualTo(hands.pid());
         awaitKnown(17101, "while-hands-restarts", whileDown, Duration.ofSeconds(60));
         awaitKnown(17101, "before-hands-dies", before, Duration.ofSeconds(60));
         CliRun status = CliRun.of("--config", config, "status", "--data", DATA);
-        assertThat(status.out().lines().skip(1).map(line -> line.split(" +")[1])).containsExactly("up", "up");
+        assertThat(status.out().lines().skip(1).map(line -> line.split(" +")[1]))
+                .containsExactly("up", "up");
     }
-
 }

@@ -44,8 +44,14 @@ class SpreadHerdIT {
 
     @Test
     void aBrokerAndTwoNodesStartedApartFormAHerd() throws Exception {
-        broker = CliProcess.start("--config", config("broker"), "broker",
-                "--data", STATE.resolve("broker-data").toString(), "--logs", STATE.resolve("logs").toString());
+        broker = CliProcess.start(
+                "--config",
+                config("broker"),
+                "broker",
+                "--data",
+                STATE.resolve("broker-data").toString(),
+                "--logs",
+                STATE.resolve("logs").toString());
         broker.awaitOut(Pattern.compile("Broker up on localhost:62991 .*"), Duration.ofMinutes(1));
         alpha = node("Alpha");
         beta = node("Beta");
@@ -54,7 +60,8 @@ class SpreadHerdIT {
 
         String at;
         try (LineConnection client = new LineConnection(13500)) {
-            at = client.ask("IAMAT spread.client +34.068930-118.445127 1700000000.5").strip();
+            at = client.ask("IAMAT spread.client +34.068930-118.445127 1700000000.5")
+                    .strip();
         }
         assertThat(at).startsWith("AT Alpha ").endsWith(" spread.client +34.068930-118.445127 1700000000.5");
         try (LineConnection asker = new LineConnection(13501)) {
@@ -62,8 +69,12 @@ class SpreadHerdIT {
         }
 
         alpha.process().destroy();
-        assertThat(alpha.awaitExit(Duration.ofMinutes(1))).as("stopped by SIGTERM, as any JVM").isEqualTo(143);
-        assertThatThrownBy(() -> new LineConnection(13500).close()).as("Alpha's Payara stopped before the command ended").isInstanceOf(IOException.class);
+        assertThat(alpha.awaitExit(Duration.ofMinutes(1)))
+                .as("stopped by SIGTERM, as any JVM")
+                .isEqualTo(143);
+        assertThatThrownBy(() -> new LineConnection(13500).close())
+                .as("Alpha's Payara stopped before the command ended")
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -76,32 +87,60 @@ class SpreadHerdIT {
 
     @Test
     void aNodeWhoseApplicationDoesNotDeployExitsNonZeroWithTheReason() throws Exception {
-        String config = Path.of(SpreadHerdIT.class.getResource("/deploy-failure/herd.properties").toURI()).toString();
-        alpha = CliProcess.start(environment -> environment.put("HERD_FLOOD_BATCH_MAX_UPDATES", "many"),
-                "--config", config, "node", "Solo",
-                "--data", STATE.resolve("failure-data").toString(), "--logs", STATE.resolve("logs").toString());
+        String config = Path.of(SpreadHerdIT.class
+                        .getResource("/deploy-failure/herd.properties")
+                        .toURI())
+                .toString();
+        alpha = CliProcess.start(
+                environment -> environment.put("HERD_FLOOD_BATCH_MAX_UPDATES", "many"),
+                "--config",
+                config,
+                "node",
+                "Solo",
+                "--data",
+                STATE.resolve("failure-data").toString(),
+                "--logs",
+                STATE.resolve("logs").toString());
 
         assertThat(alpha.awaitExit(NODE_START)).isEqualTo(1);
-        assertThat(alpha.err()).anyMatch(line -> line.matches("Solo stopped: herd did not deploy: .*herd\\.flood\\.batch-max-updates.*"));
+        assertThat(alpha.err())
+                .anyMatch(line ->
+                        line.matches("Solo stopped: herd did not deploy: .*herd\\.flood\\.batch-max-updates.*"));
     }
 
     /** A node on "another machine": its own data folder, and its broker account given as the README says, in the environment. */
     private CliProcess node(String name) throws IOException, URISyntaxException {
-        Map<String, String> account = BrokerAccounts.inFolder(STATE.resolve("broker-data")).orElseThrow().environmentOf(name);
-        return CliProcess.start(environment -> {
-            environment.remove("PLACES_API_KEY");
-            environment.put("PLACES_PROVIDER", "offline");
-            environment.putAll(account);
-        }, "--config", config("nodes"), "node", name, "--broker", BROKER,
-                "--data", STATE.resolve("data").toString(), "--logs", STATE.resolve("logs").toString());
+        Map<String, String> account = BrokerAccounts.inFolder(STATE.resolve("broker-data"))
+                .orElseThrow()
+                .environmentOf(name);
+        return CliProcess.start(
+                environment -> {
+                    environment.remove("PLACES_API_KEY");
+                    environment.put("PLACES_PROVIDER", "offline");
+                    environment.putAll(account);
+                },
+                "--config",
+                config("nodes"),
+                "node",
+                name,
+                "--broker",
+                BROKER,
+                "--data",
+                STATE.resolve("data").toString(),
+                "--logs",
+                STATE.resolve("logs").toString());
     }
 
     private static Pattern ready(String node) {
-        return Pattern.compile(node + " ready   client port \\d+   http://localhost:\\d+/   after \\d+\\.\\d s\\. Ctrl-C stops it\\.");
+        return Pattern.compile(
+                node + " ready   client port \\d+   http://localhost:\\d+/   after \\d+\\.\\d s\\. Ctrl-C stops it\\.");
     }
 
     private static String config(String which) throws URISyntaxException {
-        return Path.of(SpreadHerdIT.class.getResource("/spread/" + which + "/herd.properties").toURI()).toString();
+        return Path.of(SpreadHerdIT.class
+                        .getResource("/spread/" + which + "/herd.properties")
+                        .toURI())
+                .toString();
     }
 
     /** The AT line a node answers WHATSAT with for the client, or its {@code ?} line if it does not know it. */

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleAccessTest {
 
-    private static final ConsoleAccess LOGIN = ConsoleAccess.of(Optional.of("admin"), Optional.of("s3cret:with:colons"));
+    private static final ConsoleAccess LOGIN =
+            ConsoleAccess.of(Optional.of("admin"), Optional.of("s3cret:with:colons"));
     private static final ConsoleAccess NO_LOGIN = ConsoleAccess.of(Optional.empty(), Optional.empty());
 
     @Test
     void withALoginTheRightCredentialsPassFromAnywhere() {
-        assertThat(LOGIN.decide("203.0.113.7", basic("admin:s3cret:with:colons"))).isEqualTo(Decision.ALLOW);
+        assertThat(LOGIN.decide("203.0.113.7", basic("admin:s3cret:with:colons")))
+                .isEqualTo(Decision.ALLOW);
         assertThat(LOGIN.decide("127.0.0.1", basic("admin:s3cret:with:colons"))).isEqualTo(Decision.ALLOW);
     }
 
@@ -23,7 +25,8 @@ class ConsoleAccessTest {
     void withALoginAnythingElseIsChallengedEvenFromLoopback() {
         assertThat(LOGIN.decide("127.0.0.1", null)).isEqualTo(Decision.CHALLENGE);
         assertThat(LOGIN.decide("203.0.113.7", basic("admin:wrong"))).isEqualTo(Decision.CHALLENGE);
-        assertThat(LOGIN.decide("203.0.113.7", basic("Admin:s3cret:with:colons"))).isEqualTo(Decision.CHALLENGE);
+        assertThat(LOGIN.decide("203.0.113.7", basic("Admin:s3cret:with:colons")))
+                .isEqualTo(Decision.CHALLENGE);
         assertThat(LOGIN.decide("203.0.113.7", "Basic not-base64!")).isEqualTo(Decision.CHALLENGE);
         assertThat(LOGIN.decide("203.0.113.7", "Bearer abc")).isEqualTo(Decision.CHALLENGE);
     }
@@ -60,10 +63,14 @@ class ConsoleAccessTest {
         assertThat(userOnly.loginRequired()).isFalse();
         assertThat(userOnly.decide("198.51.100.1", basic("admin:"))).isEqualTo(Decision.FORBID);
         assertThat(passwordOnly.decide("127.0.0.1", null)).isEqualTo(Decision.ALLOW);
-        assertThat(ConsoleAccess.halfConfigured(Optional.of("admin"), Optional.empty())).isTrue();
-        assertThat(ConsoleAccess.halfConfigured(Optional.of("admin"), Optional.of(""))).isTrue();
-        assertThat(ConsoleAccess.halfConfigured(Optional.empty(), Optional.empty())).isFalse();
-        assertThat(ConsoleAccess.halfConfigured(Optional.of("a"), Optional.of("b"))).isFalse();
+        assertThat(ConsoleAccess.halfConfigured(Optional.of("admin"), Optional.empty()))
+                .isTrue();
+        assertThat(ConsoleAccess.halfConfigured(Optional.of("admin"), Optional.of("")))
+                .isTrue();
+        assertThat(ConsoleAccess.halfConfigured(Optional.empty(), Optional.empty()))
+                .isFalse();
+        assertThat(ConsoleAccess.halfConfigured(Optional.of("a"), Optional.of("b")))
+                .isFalse();
     }
 
     @Test

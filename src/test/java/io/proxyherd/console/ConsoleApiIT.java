@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(OrderAnnotation.class)
 class ConsoleApiIT {
 
-    private static final List<String> LINKS = List.of("Goloman-Hands", "Goloman-Holiday", "Goloman-Wilkes",
-            "Hands-Wilkes", "Holiday-Welsh", "Holiday-Wilkes");
+    private static final List<String> LINKS = List.of(
+            "Goloman-Hands", "Goloman-Holiday", "Goloman-Wilkes", "Hands-Wilkes", "Holiday-Welsh", "Holiday-Wilkes");
 
     private static ConsoleHerd.Running herd;
     private static ConsoleClient console;
@@ -52,7 +52,9 @@ class ConsoleApiIT {
         for (String node : herd.nodeNames()) {
             HttpResponse<String> ready = new ConsoleClient(null).get(herd.uri(node, "/health/ready"));
             assertThat(ready.statusCode()).as(node).isEqualTo(200);
-            assertThat(ready.body()).contains("\"client-listener\"", "\"flood-consumer\"").doesNotContain("DOWN");
+            assertThat(ready.body())
+                    .contains("\"client-listener\"", "\"flood-consumer\"")
+                    .doesNotContain("DOWN");
             HttpResponse<String> live = new ConsoleClient(null).get(herd.uri(node, "/health/live"));
             assertThat(live.statusCode()).isEqualTo(200);
             assertThat(live.body()).contains("\"node\"");
@@ -63,52 +65,87 @@ class ConsoleApiIT {
     @Order(1)
     void anIamatMovesTheNodesCountsAndLatencies() throws Exception {
         JsonObject before = console.json(herd.uri("Welsh", "/api/node"));
-        long holidayFloodIn = console.json(herd.uri("Holiday", "/api/node")).getJsonObject("totals").getJsonNumber("floodIn").longValue();
+        long holidayFloodIn = console.json(herd.uri("Holiday", "/api/node"))
+                .getJsonObject("totals")
+                .getJsonNumber("floodIn")
+                .longValue();
 
         iamat("Welsh", "counted.console", "+34.068930-118.445127");
 
-        JsonObject after = await("Welsh counts its IAMAT and floods it").atMost(10, SECONDS)
-                .until(() -> console.json(herd.uri("Welsh", "/api/node")),
+        JsonObject after = await("Welsh counts its IAMAT and floods it")
+                .atMost(10, SECONDS)
+                .until(
+                        () -> console.json(herd.uri("Welsh", "/api/node")),
                         node -> total(node, "floodOut") > total(before, "floodOut"));
         assertThat(after.getString("name")).isEqualTo("Welsh");
         assertThat(after.getInt("clientPort")).isEqualTo(14003);
         assertThat(after.getInt("httpPort")).isEqualTo(14083);
-        assertThat(after.getJsonArray("neighbours").getValuesAs(JsonValue::toString)).containsExactly("\"Holiday\"");
+        assertThat(after.getJsonArray("neighbours").getValuesAs(JsonValue::toString))
+                .containsExactly("\"Holiday\"");
         assertThat(after.getBoolean("ready")).isTrue();
         assertThat(after.getJsonNumber("startedAt").longValue()).isLessThan(System.currentTimeMillis());
         assertThat(after.getJsonNumber("uptimeSeconds").longValue()).isPositive();
         assertThat(after.getInt("connections")).isGreaterThanOrEqualTo(0);
         assertThat(total(after, "iamat")).isEqualTo(total(before, "iamat") + 1);
-        assertThat(after.getJsonObject("totals").keySet()).containsExactly("iamat", "whatsat", "invalid",
-                "connectionsRefused", "cutLineTooLong", "cutLineTooSlow", "cutRepliesUnread", "floodIn", "floodUnreadable",
-                "floodOut", "floodMessagesOut", "floodBytesOut", "placesCalls", "cacheHits", "cacheMisses", "placesFailures",
-                "logDropped");
+        assertThat(after.getJsonObject("totals").keySet())
+                .containsExactly(
+                        "iamat",
+                        "whatsat",
+                        "invalid",
+                        "connectionsRefused",
+                        "cutLineTooLong",
+                        "cutLineTooSlow",
+                        "cutRepliesUnread",
+                        "floodIn",
+                        "floodUnreadable",
+                        "floodOut",
+                        "floodMessagesOut",
+                        "floodBytesOut",
+                        "placesCalls",
+                        "cacheHits",
+                        "cacheMisses",
+                        "placesFailures",
+                        "logDropped");
         assertThat(after.getJsonArray("unreadable")).isEmpty();
         assertThat(total(after, "logDropped")).isZero();
-        assertThat(after.getJsonObject("rates").keySet()).containsExactly("iamat", "whatsat", "invalid", "floodIn", "floodOut");
+        assertThat(after.getJsonObject("rates").keySet())
+                .containsExactly("iamat", "whatsat", "invalid", "floodIn", "floodOut");
         JsonObject reply = after.getJsonObject("latency").getJsonObject("iamatReply");
-        assertThat(reply.getJsonNumber("count").longValue()).isGreaterThan(
-                before.getJsonObject("latency").getJsonObject("iamatReply").getJsonNumber("count").longValue());
+        assertThat(reply.getJsonNumber("count").longValue())
+                .isGreaterThan(before.getJsonObject("latency")
+                        .getJsonObject("iamatReply")
+                        .getJsonNumber("count")
+                        .longValue());
         assertThat(reply.getJsonNumber("max").doubleValue()).isPositive();
-        assertThat(reply.getJsonNumber("p50").doubleValue()).isLessThanOrEqualTo(reply.getJsonNumber("max").doubleValue());
+        assertThat(reply.getJsonNumber("p50").doubleValue())
+                .isLessThanOrEqualTo(reply.getJsonNumber("max").doubleValue());
         assertThat(after.getJsonArray("history")).hasSize(60);
         long iamatsInHistory = after.getJsonArray("history").getValuesAs(JsonObject.class).stream()
-                .mapToLong(second -> second.getJsonNumber("iamat").longValue()).sum();
+                .mapToLong(second -> second.getJsonNumber("iamat").longValue())
+                .sum();
         assertThat(iamatsInHistory).isPositive();
 
-        JsonObject holiday = await("Holiday takes the update off its queue").atMost(10, SECONDS)
-                .until(() -> console.json(herd.uri("Holiday", "/api/node")), node -> total(node, "floodIn") > holidayFloodIn);
+        JsonObject holiday = await("Holiday takes the update off its queue")
+                .atMost(10, SECONDS)
+                .until(
+                        () -> console.json(herd.uri("Holiday", "/api/node")),
+                        node -> total(node, "floodIn") > holidayFloodIn);
         JsonObject delivery = holiday.getJsonObject("latency").getJsonObject("floodDelivery");
         assertThat(delivery.getJsonNumber("count").longValue()).isPositive();
-        assertThat(delivery.getJsonNumber("p99").doubleValue()).isLessThanOrEqualTo(delivery.getJsonNumber("max").doubleValue());
+        assertThat(delivery.getJsonNumber("p99").doubleValue())
+                .isLessThanOrEqualTo(delivery.getJsonNumber("max").doubleValue());
     }
 
     @Test
     @Order(1)
     void theHerdShowsFiveNodesSixLinksAndTheBrokersQueues() throws Exception {
-        JsonObject view = await("every node ok").atMost(60, SECONDS).pollInterval(Duration.ofSeconds(1))
-                .until(() -> console.json(herd.uri("Goloman", "/api/herd")),
-                        herdView -> nodes(herdView).values().stream().allMatch(node -> node.getString("health").equals("ok")));
+        JsonObject view = await("every node ok")
+                .atMost(60, SECONDS)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> console.json(herd.uri("Goloman", "/api/herd")),
+                        herdView -> nodes(herdView).values().stream()
+                                .allMatch(node -> node.getString("health").equals("ok")));
 
         assertThat(view.getString("askedBy")).isEqualTo("Goloman");
         assertThat(view.getJsonObject("broker").getBoolean("reachable")).isTrue();
@@ -121,7 +158,9 @@ class ConsoleApiIT {
             assertThat(node.getJsonObject("node").getString("name")).isEqualTo(name);
             JsonObject queue = node.getJsonObject("queue");
             assertThat(queue.getString("name")).isEqualTo("herd." + name);
-            assertThat(queue.getInt("consumers")).isPositive().isEqualTo(herd.broker().consumersOf(name));
+            assertThat(queue.getInt("consumers"))
+                    .isPositive()
+                    .isEqualTo(herd.broker().consumersOf(name));
             assertThat(queue.getJsonNumber("messages").longValue()).isGreaterThanOrEqualTo(0);
         }
         assertThat(view.getJsonArray("links").getValuesAs(JsonObject.class))
@@ -135,22 +174,28 @@ class ConsoleApiIT {
         iamat("Goloman", "kiwi.console.test", "+34.068930-118.445127");
         iamat("Wilkes", "apple.console.test", "-33.868820+151.209296");
 
-        JsonObject found = await("Hands knows both").atMost(10, SECONDS)
-                .until(() -> console.json(herd.uri("Hands", "/api/clients?q=CONSOLE.TEST")), clients -> clients.getInt("matched") == 2);
+        JsonObject found = await("Hands knows both")
+                .atMost(10, SECONDS)
+                .until(
+                        () -> console.json(herd.uri("Hands", "/api/clients?q=CONSOLE.TEST")),
+                        clients -> clients.getInt("matched") == 2);
         assertThat(found.getInt("total")).isGreaterThanOrEqualTo(2);
         List<JsonObject> clients = found.getJsonArray("clients").getValuesAs(JsonObject.class);
-        assertThat(clients).extracting(client -> client.getString("id")).containsExactly("apple.console.test", "kiwi.console.test");
+        assertThat(clients)
+                .extracting(client -> client.getString("id"))
+                .containsExactly("apple.console.test", "kiwi.console.test");
         JsonObject kiwi = clients.get(1);
         assertThat(kiwi.getString("origin")).isEqualTo("Goloman");
         assertThat(kiwi.getJsonNumber("latitude").bigDecimalValue()).isEqualByComparingTo("34.068930");
         assertThat(kiwi.getJsonNumber("longitude").bigDecimalValue()).isEqualByComparingTo("-118.445127");
-        assertThat(kiwi.getJsonNumber("clientTime").doubleValue()).isCloseTo(System.currentTimeMillis(),
-                org.assertj.core.data.Offset.offset(60_000.0));
+        assertThat(kiwi.getJsonNumber("clientTime").doubleValue())
+                .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000.0));
         assertThat(kiwi.getJsonNumber("agoSeconds").doubleValue()).isBetween(-5.0, 60.0);
 
         JsonObject limited = console.json(herd.uri("Hands", "/api/clients?q=kiwi.console&limit=1"));
         assertThat(limited.getInt("matched")).isEqualTo(1);
-        assertThat(console.get(herd.uri("Hands", "/api/clients?limit=many")).statusCode()).isEqualTo(400);
+        assertThat(console.get(herd.uri("Hands", "/api/clients?limit=many")).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -161,15 +206,19 @@ class ConsoleApiIT {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Proxy Herd\"");
         assertThat(anonymous.get(herd.uri("Hands", "/console/")).statusCode()).isEqualTo(401);
-        ConsoleClient wrong = new ConsoleClient("Basic " + java.util.Base64.getEncoder()
-                .encodeToString((ConsoleHerd.USER + ":wrong").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ConsoleClient wrong = new ConsoleClient("Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                (ConsoleHerd.USER + ":wrong").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(wrong.get(herd.uri("Hands", "/api/herd")).statusCode()).isEqualTo(401);
 
         HttpResponse<String> allowed = console.get(herd.uri("Hands", "/api/node"));
         assertThat(allowed.statusCode()).isEqualTo(200);
-        assertThat(allowed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(allowed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 
-        assertThat(anonymous.get(herd.uri("Hands", "/health/ready")).statusCode()).isEqualTo(200);
+        assertThat(anonymous.get(herd.uri("Hands", "/health/ready")).statusCode())
+                .isEqualTo(200);
         assertThat(anonymous.get(herd.uri("Hands", "/metrics")).statusCode()).isEqualTo(200);
     }
 
@@ -180,7 +229,8 @@ class ConsoleApiIT {
             HttpResponse<String> answer = console.send(method, herd.uri("Wilkes", "/api/node"));
             assertThat(answer.statusCode()).as(method).isEqualTo(405);
         }
-        assertThat(console.send("POST", herd.uri("Wilkes", "/api/clients")).statusCode()).isEqualTo(405);
+        assertThat(console.send("POST", herd.uri("Wilkes", "/api/clients")).statusCode())
+                .isEqualTo(405);
     }
 
     @Test
@@ -188,7 +238,8 @@ class ConsoleApiIT {
     void theRootOpensTheConsole() throws Exception {
         HttpResponse<String> root = new ConsoleClient(null).get(herd.uri("Welsh", "/"));
         assertThat(root.statusCode()).isBetween(301, 308);
-        assertThat(root.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/console/"));
+        assertThat(root.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/console/"));
     }
 
     @Test
@@ -199,9 +250,18 @@ class ConsoleApiIT {
         HttpResponse<String> metrics = new ConsoleClient(null).get(herd.uri("Hands", "/metrics"));
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("herd_iamat_total", "herd_whatsat_total", "herd_invalid_lines_total",
-                "herd_flood_in_total", "herd_flood_out_total", "herd_places_calls_total", "herd_places_cache_hits_total",
-                "herd_log_dropped_total", "herd_iamat_reply_seconds", "herd_flood_delivery_seconds");
+        assertThat(metrics.body())
+                .contains(
+                        "herd_iamat_total",
+                        "herd_whatsat_total",
+                        "herd_invalid_lines_total",
+                        "herd_flood_in_total",
+                        "herd_flood_out_total",
+                        "herd_places_calls_total",
+                        "herd_places_cache_hits_total",
+                        "herd_log_dropped_total",
+                        "herd_iamat_reply_seconds",
+                        "herd_flood_delivery_seconds");
     }
 
     @Test
@@ -219,22 +279,31 @@ class ConsoleApiIT {
             assertThat(holiday.getString("health")).isEqualTo("down");
             assertThat(holiday.isNull("node")).isTrue();
             assertThat(holiday.getString("error")).isNotBlank();
-            Map<String, String> links = view.getJsonArray("links").getValuesAs(JsonObject.class).stream().collect(Collectors.toMap(
-                    link -> link.getString("from") + "-" + link.getString("to"), link -> link.getString("health")));
-            assertThat(links).containsEntry("Goloman-Holiday", "down").containsEntry("Holiday-Welsh", "down")
+            Map<String, String> links = view.getJsonArray("links").getValuesAs(JsonObject.class).stream()
+                    .collect(Collectors.toMap(
+                            link -> link.getString("from") + "-" + link.getString("to"),
+                            link -> link.getString("health")));
+            assertThat(links)
+                    .containsEntry("Goloman-Holiday", "down")
+                    .containsEntry("Holiday-Welsh", "down")
                     .containsEntry("Holiday-Wilkes", "down");
             assertThat(links.get("Goloman-Hands")).isNotEqualTo("down");
             assertThat(nodes(view).get("Welsh").getBoolean("up")).isTrue();
         } finally {
             herd.restart("Holiday");
         }
-        await("Holiday back").atMost(60, SECONDS).pollInterval(Duration.ofSeconds(1))
-                .until(() -> nodes(console.json(herd.uri("Goloman", "/api/herd"))).get("Holiday").getBoolean("up"));
+        await("Holiday back")
+                .atMost(60, SECONDS)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> nodes(console.json(herd.uri("Goloman", "/api/herd")))
+                        .get("Holiday")
+                        .getBoolean("up"));
     }
 
     private static Map<String, JsonObject> nodes(JsonObject herdView) {
-        return herdView.getJsonArray("nodes").getValuesAs(JsonObject.class).stream().collect(Collectors.toMap(
-                node -> node.getString("name"), node -> node, (a, b) -> a, java.util.LinkedHashMap::new));
+        return herdView.getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(
+                        node -> node.getString("name"), node -> node, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     private static long total(JsonObject node, String name) {
@@ -245,7 +314,8 @@ class ConsoleApiIT {
         Instant now = Instant.now();
         String time = now.getEpochSecond() + "." + String.format("%09d", now.getNano());
         try (LineConnection connection = new LineConnection(herd.node(node).clientPort())) {
-            assertThat(connection.ask("IAMAT " + client + " " + position + " " + time)).startsWith("AT " + node + " ");
+            assertThat(connection.ask("IAMAT " + client + " " + position + " " + time))
+                    .startsWith("AT " + node + " ");
         }
     }
 }

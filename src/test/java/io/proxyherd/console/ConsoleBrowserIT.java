@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +50,8 @@ class ConsoleBrowserIT {
     private static final String PAGE_NODE = "Goloman";
     private static final String STOPPED = "Holiday";
     private static final int WALK_STEPS = 8;
-    private static final List<String> LINKS = List.of("Goloman-Hands", "Goloman-Holiday", "Goloman-Wilkes",
-            "Hands-Wilkes", "Holiday-Welsh", "Holiday-Wilkes");
+    private static final List<String> LINKS = List.of(
+            "Goloman-Hands", "Goloman-Holiday", "Goloman-Wilkes", "Hands-Wilkes", "Holiday-Welsh", "Holiday-Wilkes");
 
     private static ConsoleHerd.Running herd;
     private static ChromeDriver browser;
@@ -75,9 +74,13 @@ class ConsoleBrowserIT {
     @Order(1)
     void showsFiveNodesAndSixLinksAllHealthy() throws IOException {
         // A node is ok once the broker counts its queue's consumer, which can follow its readiness by a moment.
-        waitUpTo(Duration.ofSeconds(90), "every node and link ok", driver ->
-                healthOf("svg#topology g.node", "data-node").values().stream().allMatch("ok"::equals)
-                        && links().size() == LINKS.size() && links().values().stream().allMatch("ok"::equals));
+        waitUpTo(
+                Duration.ofSeconds(90),
+                "every node and link ok",
+                driver -> healthOf("svg#topology g.node", "data-node").values().stream()
+                                .allMatch("ok"::equals)
+                        && links().size() == LINKS.size()
+                        && links().values().stream().allMatch("ok"::equals));
 
         assertThat(healthOf("svg#topology g.node", "data-node")).containsOnlyKeys(herd.nodeNames());
         assertThat(links()).containsOnlyKeys(LINKS);
@@ -97,16 +100,20 @@ class ConsoleBrowserIT {
         for (SampleClient client : clients) {
             iamat(client.node(), client.id(), client.position(0));
         }
-        waitUpTo(Duration.ofSeconds(30), "every client in the table and the plot", driver -> clients.stream()
-                .allMatch(client -> present("table#clients tr" + dataClient(client.id()))
-                        && present("svg#positions circle" + dataClient(client.id()))));
+        waitUpTo(
+                Duration.ofSeconds(30),
+                "every client in the table and the plot",
+                driver -> clients.stream()
+                        .allMatch(client -> present("table#clients tr" + dataClient(client.id()))
+                                && present("svg#positions circle" + dataClient(client.id()))));
         List<String> kiwi = cells("table#clients tr" + dataClient("kiwi.cs.ucla.edu"));
         assertThat(kiwi.subList(0, 4)).containsExactly("kiwi.cs.ucla.edu", "34.068930", "-118.445127", "Welsh");
         assertThat(kiwi.get(4)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         // Downtown is east of UCLA: further right on the longitude axis.
         String ucla = "svg#positions circle" + dataClient("kiwi.cs.ucla.edu");
         String downtown = "svg#positions circle" + dataClient("papaya.downtown.example");
-        assertThat(Double.parseDouble(attribute(downtown, "cx"))).isGreaterThan(Double.parseDouble(attribute(ucla, "cx")));
+        assertThat(Double.parseDouble(attribute(downtown, "cx")))
+                .isGreaterThan(Double.parseDouble(attribute(ucla, "cx")));
 
         // The clients walk north; the page follows each step without being reloaded.
         for (int step = 1; step <= WALK_STEPS; step++) {
@@ -114,19 +121,28 @@ class ConsoleBrowserIT {
                 iamat(client.node(), client.id(), client.position(step));
             }
             String latitude = clients.get(0).latitude(step);
-            waitUpTo(Duration.ofSeconds(15), "kiwi.cs.ucla.edu at latitude " + latitude, driver ->
-                    cells("table#clients tr" + dataClient("kiwi.cs.ucla.edu")).get(1).equals(latitude));
+            waitUpTo(
+                    Duration.ofSeconds(15),
+                    "kiwi.cs.ucla.edu at latitude " + latitude,
+                    driver -> cells("table#clients tr" + dataClient("kiwi.cs.ucla.edu"))
+                            .get(1)
+                            .equals(latitude));
         }
         // The plot fits its axes to the clients, which all moved alike: the point's tooltip tells where it is.
         assertThat((String) browser.executeScript("return document.querySelector(arguments[0]).textContent;", ucla))
                 .contains(clients.get(0).latitude(WALK_STEPS) + ", -118.445127");
-        assertThat(clientIds()).containsAll(clients.stream().map(SampleClient::id).toList());
+        assertThat(clientIds())
+                .containsAll(clients.stream().map(SampleClient::id).toList());
         try (LineConnection welsh = new LineConnection(herd.node("Welsh").clientPort())) {
             assertThat(welsh.askWhatsAt("WHATSAT kiwi.cs.ucla.edu 5 3")).startsWith("AT Welsh ");
         }
         waitUpTo(Duration.ofSeconds(15), "the IAMATs in the herd-wide rates", driver -> {
             String points = attribute("svg#rates polyline[data-series='iamat']", "points");
-            return Stream.of(points.split(" ")).map(point -> point.split(",")[1]).distinct().count() > 1;
+            return Stream.of(points.split(" "))
+                            .map(point -> point.split(",")[1])
+                            .distinct()
+                            .count()
+                    > 1;
         });
         HeadlessChromium.screenshot(browser, SCREENSHOTS.resolve("2-herd-with-clients.png"));
     }
@@ -142,16 +158,24 @@ class ConsoleBrowserIT {
             List<String> ids = clientIds();
             return ids.size() == 6 && ids.stream().allMatch(id -> id.contains("ucla.edu"));
         });
-        assertThat(browser.findElements(By.cssSelector("svg#positions circle[data-client]"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("svg#positions circle[data-client]")))
+                .hasSize(6);
 
         type("<img");
-        waitUpTo(Duration.ofSeconds(15), "the client whose id is markup", driver -> clientIds().equals(List.of(markup)));
+        waitUpTo(
+                Duration.ofSeconds(15),
+                "the client whose id is markup",
+                driver -> clientIds().equals(List.of(markup)));
         assertThat(cells("table#clients tr" + dataClient(markup)).get(0)).isEqualTo(markup);
-        assertThat(browser.findElements(By.cssSelector("#clients img, #positions img"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#clients img, #positions img")))
+                .isEmpty();
         assertThat(browser.getTitle()).isEqualTo("Proxy Herd console");
 
         type("");
-        waitUpTo(Duration.ofSeconds(15), "every client again", driver -> clientIds().size() > 6);
+        waitUpTo(
+                Duration.ofSeconds(15),
+                "every client again",
+                driver -> clientIds().size() > 6);
     }
 
     @Test
@@ -161,25 +185,33 @@ class ConsoleBrowserIT {
         browser.switchTo().newWindow(WindowType.TAB);
         String stoppedNodesTab = browser.getWindowHandle();
         browser.get(consoleAt(STOPPED));
-        waitUpTo(Duration.ofSeconds(30), STOPPED + "'s console drawn", driver ->
-                healthOf("svg#topology g.node", "data-node").size() == 5);
+        waitUpTo(
+                Duration.ofSeconds(30),
+                STOPPED + "'s console drawn",
+                driver -> healthOf("svg#topology g.node", "data-node").size() == 5);
         browser.switchTo().window(pageTab);
 
         herd.stop(STOPPED);
         try {
-            waitUpTo(Duration.ofSeconds(30), STOPPED + " down", driver ->
-                    "down".equals(healthOf("svg#topology g.node", "data-node").get(STOPPED)));
+            waitUpTo(
+                    Duration.ofSeconds(30),
+                    STOPPED + " down",
+                    driver -> "down"
+                            .equals(healthOf("svg#topology g.node", "data-node").get(STOPPED)));
             Map<String, String> links = links();
-            LINKS.forEach(link -> assertThat(links.get(link)).as(link)
-                    .isEqualTo(link.contains(STOPPED) ? "down" : "ok"));
+            LINKS.forEach(
+                    link -> assertThat(links.get(link)).as(link).isEqualTo(link.contains(STOPPED) ? "down" : "ok"));
             assertThat(healthOf("table#nodes tbody tr", "data-node")).containsEntry(STOPPED, "down");
-            assertThat(cells("table#nodes tr[data-node='" + STOPPED + "']").get(2)).startsWith("not answering");
+            assertThat(cells("table#nodes tr[data-node='" + STOPPED + "']").get(2))
+                    .startsWith("not answering");
             assertThat(healthOf("svg#topology g.node", "data-node")).containsEntry("Welsh", "ok");
             HeadlessChromium.screenshot(browser, SCREENSHOTS.resolve("3-holiday-down.png"));
 
             browser.switchTo().window(stoppedNodesTab);
-            waitUpTo(Duration.ofSeconds(30), "the error banner on " + STOPPED + "'s own console", driver ->
-                    driver.findElement(By.id("error")).isDisplayed());
+            waitUpTo(
+                    Duration.ofSeconds(30),
+                    "the error banner on " + STOPPED + "'s own console",
+                    driver -> driver.findElement(By.id("error")).isDisplayed());
             assertThat(text("#error")).contains("/api/herd").contains("Showing the data from");
             assertThat(healthOf("svg#topology g.node", "data-node")).hasSize(5);
             assertThat(clientIds()).isNotEmpty();
@@ -189,31 +221,37 @@ class ConsoleBrowserIT {
         } finally {
             herd.restart(STOPPED);
         }
-        waitUpTo(Duration.ofSeconds(90), STOPPED + " ok again", driver ->
-                "ok".equals(healthOf("svg#topology g.node", "data-node").get(STOPPED))
-                        && links().values().stream().allMatch("ok"::equals));
+        waitUpTo(
+                Duration.ofSeconds(90),
+                STOPPED + " ok again",
+                driver ->
+                        "ok".equals(healthOf("svg#topology g.node", "data-node").get(STOPPED))
+                                && links().values().stream().allMatch("ok"::equals));
     }
 
     private static String consoleAt(String node) {
-        return "http://" + ConsoleHerd.USER + ":" + ConsoleHerd.PASSWORD + "@" + herd.node(node).host() + ":"
-                + herd.node(node).httpPort() + "/console/";
+        return "http://" + ConsoleHerd.USER + ":" + ConsoleHerd.PASSWORD + "@"
+                + herd.node(node).host() + ":" + herd.node(node).httpPort() + "/console/";
     }
 
     /** Waits for the page to show something; if it never does, says what it showed instead and keeps a screenshot. */
     private static void waitUpTo(Duration timeout, String what, Function<WebDriver, Boolean> condition) {
         try {
-            new WebDriverWait(browser, timeout, Duration.ofMillis(250)).ignoring(StaleElementReferenceException.class)
+            new WebDriverWait(browser, timeout, Duration.ofMillis(250))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(condition);
         } catch (TimeoutException e) {
-            String shown = "nodes " + healthOf("svg#topology g.node", "data-node") + ", links " + links()
-                    + ", clients " + clientIds() + ", error banner: " + text("#error");
+            String shown = "nodes " + healthOf("svg#topology g.node", "data-node") + ", links " + links() + ", clients "
+                    + clientIds() + ", error banner: " + text("#error");
             try {
-                HeadlessChromium.screenshot(browser, SCREENSHOTS.resolve("failed-" + what.replaceAll("\\W+", "-") + ".png"));
+                HeadlessChromium.screenshot(
+                        browser, SCREENSHOTS.resolve("failed-" + what.replaceAll("\\W+", "-") + ".png"));
             } catch (IOException | RuntimeException screenshot) {
                 e.addSuppressed(screenshot);
             }
-            throw new AssertionError("the console did not show " + what + " within " + timeout.toSeconds() + " s; it showed "
-                    + shown, e);
+            throw new AssertionError(
+                    "the console did not show " + what + " within " + timeout.toSeconds() + " s; it showed " + shown,
+                    e);
         }
     }
 
@@ -221,14 +259,18 @@ class ConsoleBrowserIT {
 
     /** The data-health of each element matched, by the attribute naming it. */
     private static Map<String, String> healthOf(String selector, String nameAttribute) {
-        return pairs("return Array.from(document.querySelectorAll(arguments[0]))"
-                + ".map(e => [e.getAttribute(arguments[1]), e.getAttribute('data-health')]);", selector, nameAttribute);
+        return pairs(
+                "return Array.from(document.querySelectorAll(arguments[0]))"
+                        + ".map(e => [e.getAttribute(arguments[1]), e.getAttribute('data-health')]);",
+                selector,
+                nameAttribute);
     }
 
     /** Each drawn link's health by "From-To". */
     private static Map<String, String> links() {
-        return pairs("return Array.from(document.querySelectorAll('svg#topology line.link'))"
-                + ".map(e => [e.getAttribute('data-from') + '-' + e.getAttribute('data-to'), e.getAttribute('data-health')]);");
+        return pairs(
+                "return Array.from(document.querySelectorAll('svg#topology line.link'))"
+                        + ".map(e => [e.getAttribute('data-from') + '-' + e.getAttribute('data-to'), e.getAttribute('data-health')]);");
     }
 
     private static Map<String, String> pairs(String script, Object... arguments) {
@@ -251,17 +293,20 @@ class ConsoleBrowserIT {
 
     /** The cells' text as shown (CSS text-transform applied), or an empty list when there is no such row. */
     private static List<String> cells(String rowSelector) {
-        return strings("const row = document.querySelector(arguments[0]);"
-                + "return row ? Array.from(row.cells).map(cell => cell.innerText) : [];", rowSelector);
+        return strings(
+                "const row = document.querySelector(arguments[0]);"
+                        + "return row ? Array.from(row.cells).map(cell => cell.innerText) : [];",
+                rowSelector);
     }
 
     private static String attribute(String selector, String name) {
-        return (String) browser.executeScript("return document.querySelector(arguments[0]).getAttribute(arguments[1]);",
-                selector, name);
+        return (String) browser.executeScript(
+                "return document.querySelector(arguments[0]).getAttribute(arguments[1]);", selector, name);
     }
 
     private static List<String> strings(String script, Object... arguments) {
-        return ((List<?>) browser.executeScript(script, arguments)).stream().map(String::valueOf).toList();
+        return ((List<?>) browser.executeScript(script, arguments))
+                .stream().map(String::valueOf).toList();
     }
 
     private static String text(String selector) {
@@ -295,14 +340,17 @@ class ConsoleBrowserIT {
 
         /** ISO 6709, as IAMAT takes it: +34.068930-118.445127. */
         String position(int step) {
-            return (latitude(step).startsWith("-") ? "" : "+") + latitude(step)
-                    + (longitude.signum() < 0 ? "" : "+") + longitude.toPlainString();
+            return (latitude(step).startsWith("-") ? "" : "+")
+                    + latitude(step)
+                    + (longitude.signum() < 0 ? "" : "+")
+                    + longitude.toPlainString();
         }
     }
 
     private static List<SampleClient> sampleClients() throws IOException {
         try (InputStream in = ConsoleBrowserIT.class.getResourceAsStream("/console/browser-clients.csv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.split(","))
                     .map(f -> new SampleClient(f[0], f[1], new BigDecimal(f[2]), new BigDecimal(f[3])))
@@ -314,7 +362,8 @@ class ConsoleBrowserIT {
         Instant now = Instant.now();
         String time = now.getEpochSecond() + "." + String.format("%09d", now.getNano());
         try (LineConnection connection = new LineConnection(herd.node(node).clientPort())) {
-            assertThat(connection.ask("IAMAT " + client + " " + position + " " + time)).startsWith("AT " + node + " ");
+            assertThat(connection.ask("IAMAT " + client + " " + position + " " + time))
+                    .startsWith("AT " + node + " ");
         }
     }
 }

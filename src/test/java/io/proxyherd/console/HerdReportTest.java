@@ -16,20 +16,26 @@ class HerdReportTest {
 
     private static final Topology TOPOLOGY = topology();
 
-    private static final JsonObject READY = Json.createObjectBuilder().add("name", "x").add("ready", true).build();
-    private static final JsonObject NOT_READY = Json.createObjectBuilder().add("name", "x").add("ready", false).build();
+    private static final JsonObject READY =
+            Json.createObjectBuilder().add("name", "x").add("ready", true).build();
+    private static final JsonObject NOT_READY =
+            Json.createObjectBuilder().add("name", "x").add("ready", false).build();
 
     @Test
     void aNodeIsOkWhenItAnswersReadyAndItsQueueIsConsumedWithoutBacklog() {
-        assertThat(HerdReport.health(PeerAnswer.of(READY), Optional.of(QueueState.of("q", 4, 100)))).isEqualTo("ok");
+        assertThat(HerdReport.health(PeerAnswer.of(READY), Optional.of(QueueState.of("q", 4, 100))))
+                .isEqualTo("ok");
     }
 
     @Test
     void aNodeIsDegradedWhenItsQueueIsNotConsumedOrBacksUpOrUnknownOrItIsNotReady() {
-        assertThat(HerdReport.health(PeerAnswer.of(READY), Optional.of(QueueState.of("q", 0, 0)))).isEqualTo("degraded");
-        assertThat(HerdReport.health(PeerAnswer.of(READY), Optional.of(QueueState.of("q", 4, 101)))).isEqualTo("degraded");
+        assertThat(HerdReport.health(PeerAnswer.of(READY), Optional.of(QueueState.of("q", 0, 0))))
+                .isEqualTo("degraded");
+        assertThat(HerdReport.health(PeerAnswer.of(READY), Optional.of(QueueState.of("q", 4, 101))))
+                .isEqualTo("degraded");
         assertThat(HerdReport.health(PeerAnswer.of(READY), Optional.empty())).isEqualTo("degraded");
-        assertThat(HerdReport.health(PeerAnswer.of(NOT_READY), Optional.of(QueueState.of("q", 4, 0)))).isEqualTo("degraded");
+        assertThat(HerdReport.health(PeerAnswer.of(NOT_READY), Optional.of(QueueState.of("q", 4, 0))))
+                .isEqualTo("degraded");
     }
 
     @Test
@@ -49,13 +55,27 @@ class HerdReportTest {
 
     @Test
     void everyNodeInConfigurationOrderAndEveryLinkWithItsHealth() {
-        BrokerView broker = new BrokerView("localhost:61616", 5, Map.of(
-                "herd.A", QueueState.of("herd.A", 4, 0),
-                "herd.B", QueueState.of("herd.B", 4, 3),
-                "herd.C", QueueState.of("herd.C", 4, 0)), null);
+        BrokerView broker = new BrokerView(
+                "localhost:61616",
+                5,
+                Map.of(
+                        "herd.A", QueueState.of("herd.A", 4, 0),
+                        "herd.B", QueueState.of("herd.B", 4, 3),
+                        "herd.C", QueueState.of("herd.C", 4, 0)),
+                null);
 
-        JsonObject report = HerdReport.of(TOPOLOGY, "A", 1234, broker, Map.of(
-                "A", PeerAnswer.of(READY), "B", PeerAnswer.of(READY), "C", PeerAnswer.failed("Connection refused")));
+        JsonObject report = HerdReport.of(
+                TOPOLOGY,
+                "A",
+                1234,
+                broker,
+                Map.of(
+                        "A",
+                        PeerAnswer.of(READY),
+                        "B",
+                        PeerAnswer.of(READY),
+                        "C",
+                        PeerAnswer.failed("Connection refused")));
 
         assertThat(report.getJsonNumber("askedAt").longValue()).isEqualTo(1234);
         assertThat(report.getString("askedBy")).isEqualTo("A");
@@ -64,13 +84,15 @@ class HerdReportTest {
         var nodes = report.getJsonArray("nodes").getValuesAs(JsonObject.class);
         assertThat(nodes).extracting(node -> node.getString("name")).containsExactly("C", "A", "B");
         JsonObject c = nodes.get(0);
-        assertThat(c.toString()).isEqualTo("{\"name\":\"C\",\"host\":\"localhost\",\"clientPort\":3,\"httpPort\":30,"
-                + "\"up\":false,\"queue\":{\"name\":\"herd.C\",\"consumers\":4,\"messages\":0},\"health\":\"down\","
-                + "\"error\":\"Connection refused\",\"node\":null}");
+        assertThat(c.toString())
+                .isEqualTo("{\"name\":\"C\",\"host\":\"localhost\",\"clientPort\":3,\"httpPort\":30,"
+                        + "\"up\":false,\"queue\":{\"name\":\"herd.C\",\"consumers\":4,\"messages\":0},\"health\":\"down\","
+                        + "\"error\":\"Connection refused\",\"node\":null}");
         assertThat(nodes.get(1).getJsonObject("node")).isEqualTo(READY);
         assertThat(nodes.get(1).getString("health")).isEqualTo("ok");
-        assertThat(report.getJsonArray("links").toString()).isEqualTo("[{\"from\":\"C\",\"to\":\"A\",\"health\":\"down\"},"
-                + "{\"from\":\"A\",\"to\":\"B\",\"health\":\"degraded\"}]");
+        assertThat(report.getJsonArray("links").toString())
+                .isEqualTo("[{\"from\":\"C\",\"to\":\"A\",\"health\":\"down\"},"
+                        + "{\"from\":\"A\",\"to\":\"B\",\"health\":\"degraded\"}]");
     }
 
     @Test
@@ -84,7 +106,8 @@ class HerdReportTest {
         JsonObject a = report.getJsonArray("nodes").getJsonObject(1);
         assertThat(a.isNull("queue")).isTrue();
         assertThat(a.getString("health")).isEqualTo("degraded");
-        assertThat(report.getJsonArray("nodes").getJsonObject(2).getString("error")).isEqualTo("not asked");
+        assertThat(report.getJsonArray("nodes").getJsonObject(2).getString("error"))
+                .isEqualTo("not asked");
     }
 
     private static Topology topology() {

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 class NodeReportTest {
 
     private static final long NOW = 1_764_000_123_456L;
-    private static final LocalNode WELSH = new LocalNode(new NodeAddress("Welsh", "localhost", 12003, 12083),
-            new TreeSet<>(Set.of("Holiday")));
+    private static final LocalNode WELSH =
+            new LocalNode(new NodeAddress("Welsh", "localhost", 12003, 12083), new TreeSet<>(Set.of("Holiday")));
 
-    private final NodeActivity activity = new NodeActivity(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), ActivitySink.NONE);
+    private final NodeActivity activity =
+            new NodeActivity(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), ActivitySink.NONE);
 
     @Test
     void theFieldsTheConsoleReadsInTheContractsOrder() {
@@ -32,8 +33,22 @@ class NodeReportTest {
 
         JsonObject report = NodeReport.of(WELSH, NOW - 123_456, 7, 12, true, activity.snapshot());
 
-        assertThat(report.keySet()).containsExactly("name", "startedAt", "uptimeSeconds", "clientPort", "httpPort",
-                "neighbours", "connections", "clients", "ready", "totals", "rates", "latency", "history", "unreadable");
+        assertThat(report.keySet())
+                .containsExactly(
+                        "name",
+                        "startedAt",
+                        "uptimeSeconds",
+                        "clientPort",
+                        "httpPort",
+                        "neighbours",
+                        "connections",
+                        "clients",
+                        "ready",
+                        "totals",
+                        "rates",
+                        "latency",
+                        "history",
+                        "unreadable");
         assertThat(report.getString("name")).isEqualTo("Welsh");
         assertThat(report.getJsonNumber("uptimeSeconds").longValue()).isEqualTo(123);
         assertThat(report.getJsonArray("neighbours").getString(0)).isEqualTo("Holiday");
@@ -44,7 +59,8 @@ class NodeReportTest {
         assertThat(report.getJsonObject("latency").keySet()).containsExactly("iamatReply", "floodDelivery");
         assertThat(report.getJsonObject("latency").getJsonObject("iamatReply").keySet())
                 .containsExactly("count", "p50", "p90", "p99", "max");
-        assertThat(report.getJsonObject("latency").getJsonObject("iamatReply").getInt("count")).isEqualTo(1);
+        assertThat(report.getJsonObject("latency").getJsonObject("iamatReply").getInt("count"))
+                .isEqualTo(1);
         JsonObject last = report.getJsonArray("history").getJsonObject(59);
         assertThat(last.keySet()).containsExactly("t", "iamat", "whatsat", "invalid", "floodIn", "floodOut");
         assertThat(last.getJsonNumber("t").longValue()).isEqualTo(1_764_000_123_000L);
@@ -57,7 +73,8 @@ class NodeReportTest {
         activity.unreadableFloodMessage("Holiday", "ID:1", "its first line is not the version mark herd-flood/1: x");
         activity.unreadableFloodMessage(null, "ID:2", "it is of unknown kind 'null'");
 
-        JsonArray unreadable = NodeReport.of(WELSH, NOW, 0, 0, true, activity.snapshot()).getJsonArray("unreadable");
+        JsonArray unreadable =
+                NodeReport.of(WELSH, NOW, 0, 0, true, activity.snapshot()).getJsonArray("unreadable");
 
         assertThat(unreadable).hasSize(2);
         JsonObject newest = unreadable.getJsonObject(0);

@@ -30,7 +30,8 @@ class BrokerEntrypointTest {
     Path instance;
 
     @Test
-    void aBrokerAloneGetsTheHerdsSettingsItsClusterPasswordAndAnAccountPerNodeReadableByItsOwnerOnly() throws Exception {
+    void aBrokerAloneGetsTheHerdsSettingsItsClusterPasswordAndAnAccountPerNodeReadableByItsOwnerOnly()
+            throws Exception {
         Run run = run(environment());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -38,18 +39,33 @@ class BrokerEntrypointTest {
         assertThat(broker.getClusterUser()).isEqualTo("herd-cluster");
         assertThat(broker.getClusterPassword()).isEqualTo("cluster-secret-1234");
         assertThat(broker.getHAPolicyConfiguration())
-                .isNotInstanceOfAny(SharedStorePrimaryPolicyConfiguration.class, SharedStoreBackupPolicyConfiguration.class);
-        assertThat(broker.getAcceptorConfigurations()).singleElement()
+                .isNotInstanceOfAny(
+                        SharedStorePrimaryPolicyConfiguration.class, SharedStoreBackupPolicyConfiguration.class);
+        assertThat(broker.getAcceptorConfigurations())
+                .singleElement()
                 .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", "61616"));
-        assertThat(broker.getSecurityRoles()).isEqualTo(read(ROOT.resolve("server-config/broker.xml")).getSecurityRoles());
+        assertThat(broker.getSecurityRoles())
+                .isEqualTo(read(ROOT.resolve("server-config/broker.xml")).getSecurityRoles());
         Path users = instance.resolve("etc-override/artemis-users.properties");
-        assertThat(Files.readAllLines(users)).containsExactly("admin = admin-secret-1234", "Goloman = goloman-secret-12",
-                "Hands = hands-secret-1234", "Holiday = holiday-secret-12", "Welsh = welsh-secret-1234",
-                "Wilkes = wilkes-secret-123", "herd-monitor = monitor-secret-12");
+        assertThat(Files.readAllLines(users))
+                .containsExactly(
+                        "admin = admin-secret-1234",
+                        "Goloman = goloman-secret-12",
+                        "Hands = hands-secret-1234",
+                        "Holiday = holiday-secret-12",
+                        "Welsh = welsh-secret-1234",
+                        "Wilkes = wilkes-secret-123",
+                        "herd-monitor = monitor-secret-12");
         assertThat(Files.getPosixFilePermissions(users)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.readAllLines(instance.resolve("etc-override/artemis-roles.properties"))).containsExactly(
-                "amq = admin", "node-Goloman = Goloman", "node-Hands = Hands", "node-Holiday = Holiday", "node-Welsh = Welsh",
-                "node-Wilkes = Wilkes", "monitor = herd-monitor");
+        assertThat(Files.readAllLines(instance.resolve("etc-override/artemis-roles.properties")))
+                .containsExactly(
+                        "amq = admin",
+                        "node-Goloman = Goloman",
+                        "node-Hands = Hands",
+                        "node-Holiday = Holiday",
+                        "node-Welsh = Welsh",
+                        "node-Wilkes = Wilkes",
+                        "monitor = herd-monitor");
         assertThat(run.out()).doesNotContain("secret");
     }
 
@@ -63,11 +79,15 @@ class BrokerEntrypointTest {
         Configuration backup = read(instance.resolve("etc-override/broker.xml"));
         assertThat(backup.getHAPolicyConfiguration()).isInstanceOf(SharedStoreBackupPolicyConfiguration.class);
         assertThat(backup.getJournalDirectory()).isEqualTo("data/journal");
-        assertThat(backup.getAcceptorConfigurations()).singleElement()
+        assertThat(backup.getAcceptorConfigurations())
+                .singleElement()
                 .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", "61617"));
-        assertThat(backup.getConnectorConfigurations().get("primary").getParams()).containsEntry("host", "artemis");
-        assertThat(backup.getConnectorConfigurations().get("backup").getParams()).containsEntry("host", "artemis-backup");
-        assertThat(backup.getClusterConfigurations()).singleElement()
+        assertThat(backup.getConnectorConfigurations().get("primary").getParams())
+                .containsEntry("host", "artemis");
+        assertThat(backup.getConnectorConfigurations().get("backup").getParams())
+                .containsEntry("host", "artemis-backup");
+        assertThat(backup.getClusterConfigurations())
+                .singleElement()
                 .satisfies(cluster -> assertThat(cluster.getStaticConnectors()).containsExactly("primary"));
     }
 
@@ -80,7 +100,8 @@ class BrokerEntrypointTest {
 
         Configuration primary = read(instance.resolve("etc-override/broker.xml"));
         assertThat(primary.getHAPolicyConfiguration()).isInstanceOf(SharedStorePrimaryPolicyConfiguration.class);
-        assertThat(primary.getClusterConfigurations()).singleElement()
+        assertThat(primary.getClusterConfigurations())
+                .singleElement()
                 .satisfies(cluster -> assertThat(cluster.getStaticConnectors()).containsExactly("backup"));
     }
 
@@ -116,11 +137,24 @@ class BrokerEntrypointTest {
 
     private static Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(Map.of(
-                "ARTEMIS_USER", "admin", "ARTEMIS_PASSWORD", "admin-secret-1234",
-                "HERD_BROKER_PASSWORD_GOLOMAN", "goloman-secret-12", "HERD_BROKER_PASSWORD_HANDS", "hands-secret-1234",
-                "HERD_BROKER_PASSWORD_HOLIDAY", "holiday-secret-12", "HERD_BROKER_PASSWORD_WELSH", "welsh-secret-1234",
-                "HERD_BROKER_PASSWORD_WILKES", "wilkes-secret-123", "HERD_MONITOR_PASSWORD", "monitor-secret-12",
-                "HERD_CLUSTER_PASSWORD", "cluster-secret-1234"));
+                "ARTEMIS_USER",
+                "admin",
+                "ARTEMIS_PASSWORD",
+                "admin-secret-1234",
+                "HERD_BROKER_PASSWORD_GOLOMAN",
+                "goloman-secret-12",
+                "HERD_BROKER_PASSWORD_HANDS",
+                "hands-secret-1234",
+                "HERD_BROKER_PASSWORD_HOLIDAY",
+                "holiday-secret-12",
+                "HERD_BROKER_PASSWORD_WELSH",
+                "welsh-secret-1234",
+                "HERD_BROKER_PASSWORD_WILKES",
+                "wilkes-secret-123",
+                "HERD_MONITOR_PASSWORD",
+                "monitor-secret-12",
+                "HERD_CLUSTER_PASSWORD",
+                "cluster-secret-1234"));
         environment.put("HERD_CONFIG_DIR", ROOT.resolve("server-config").toString());
         environment.put("HERD_ARTEMIS_RUN", "true");
         return environment;
@@ -131,20 +165,27 @@ class BrokerEntrypointTest {
     private Run run(Map<String, String> environment) throws IOException, InterruptedException {
         Path out = instance.resolveSibling(instance.getFileName() + ".out");
         Path err = instance.resolveSibling(instance.getFileName() + ".err");
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("docker/broker-entrypoint.sh").toString(), "run")
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", ROOT.resolve("docker/broker-entrypoint.sh").toString(), "run")
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv("PATH"));
         builder.environment().put("HERD_BROKER_INSTANCE", instance.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static Configuration read(Path file) throws Exception {
         FileConfiguration configuration = new FileConfiguration();
-        new FileDeploymentManager(file.toUri().toString()).addDeployable(configuration).readConfiguration();
+        new FileDeploymentManager(file.toUri().toString())
+                .addDeployable(configuration)
+                .readConfiguration();
         return configuration;
     }
 }

@@ -44,7 +44,8 @@ class ComposeConfigTest {
     @BeforeAll
     static void load() throws IOException {
         herd = new Properties();
-        try (Reader in = Files.newBufferedReader(ROOT.resolve("server-config/herd.properties"), StandardCharsets.UTF_8)) {
+        try (Reader in =
+                Files.newBufferedReader(ROOT.resolve("server-config/herd.properties"), StandardCharsets.UTF_8)) {
             herd.load(in);
         }
         herdNodes = List.of(herd.getProperty("herd.nodes").trim().split("\\s*,\\s*"));
@@ -56,16 +57,19 @@ class ComposeConfigTest {
 
     @Test
     void nodeServicesAreExactlyTheHerdsNodes() {
-        assertThat(nodeServices().keySet()).as("HERD_NODE of the node services in %s", COMPOSE)
+        assertThat(nodeServices().keySet())
+                .as("HERD_NODE of the node services in %s", COMPOSE)
                 .containsExactlyInAnyOrderElementsOf(herdNodes);
     }
 
     @Test
     void eachNodePublishesItsClientAndHttpPortsAsHerdPropertiesSays() {
         nodeServices().forEach((node, service) -> {
-            String client = herd.getProperty("herd.node." + node + ".client-port").trim();
+            String client =
+                    herd.getProperty("herd.node." + node + ".client-port").trim();
             String http = herd.getProperty("herd.node." + node + ".http-port").trim();
-            assertThat(ports(service)).as("ports of %s", node)
+            assertThat(ports(service))
+                    .as("ports of %s", node)
                     .containsExactlyInAnyOrder(client + ":" + client, http + ":" + http);
         });
     }
@@ -79,9 +83,14 @@ class ComposeConfigTest {
                     .as("%s waits for %s", node, broker)
                     .containsEntry("condition", "service_healthy");
             assertThat(service.get("restart")).as("%s restart", node).isEqualTo("on-failure");
-            assertThat(environment(service)).as("%s environment", node)
+            assertThat(environment(service))
+                    .as("%s environment", node)
                     .containsEntry("HERD_BROKER_HOST", broker)
-                    .containsKeys("HERD_BROKER_USER", "HERD_BROKER_PASSWORD", "PLACES_API_KEY", "HERD_CONSOLE_USER",
+                    .containsKeys(
+                            "HERD_BROKER_USER",
+                            "HERD_BROKER_PASSWORD",
+                            "PLACES_API_KEY",
+                            "HERD_CONSOLE_USER",
                             "HERD_CONSOLE_PASSWORD");
         });
     }
@@ -104,12 +113,16 @@ class ComposeConfigTest {
             assertThat(map(map(broker.get("depends_on"), name + ".depends_on").get("artemis-journal-owner"), name))
                     .as("%s waits until the journal volume is the broker's", name)
                     .containsEntry("condition", "service_completed_successfully");
-            assertThat(broker.get("volumes")).asList().contains(
-                    "../server-config:/opt/herd/server-config:ro",
-                    "./broker-entrypoint.sh:/opt/herd/broker-entrypoint.sh:ro",
-                    "artemis-journal:/var/lib/artemis-instance/data");
-            assertThat(environment(broker)).containsKeys("HERD_CLUSTER_PASSWORD", "HERD_MONITOR_PASSWORD")
-                    .containsKeys(herdNodes.stream().map(node -> "HERD_BROKER_PASSWORD_" + node.toUpperCase(Locale.ROOT))
+            assertThat(broker.get("volumes"))
+                    .asList()
+                    .contains(
+                            "../server-config:/opt/herd/server-config:ro",
+                            "./broker-entrypoint.sh:/opt/herd/broker-entrypoint.sh:ro",
+                            "artemis-journal:/var/lib/artemis-instance/data");
+            assertThat(environment(broker))
+                    .containsKeys("HERD_CLUSTER_PASSWORD", "HERD_MONITOR_PASSWORD")
+                    .containsKeys(herdNodes.stream()
+                            .map(node -> "HERD_BROKER_PASSWORD_" + node.toUpperCase(Locale.ROOT))
                             .toArray(String[]::new));
         }
     }
@@ -125,10 +138,13 @@ class ComposeConfigTest {
 
     @Test
     void eachNodeLogsInWithItsOwnAccount() {
-        nodeServices().forEach((node, service) -> assertThat(environment(service))
-                .containsEntry("HERD_BROKER_USER", node)
-                .hasEntrySatisfying("HERD_BROKER_PASSWORD", password -> assertThat(String.valueOf(password))
-                        .startsWith("${HERD_BROKER_PASSWORD_" + node.toUpperCase(Locale.ROOT) + ":?")));
+        nodeServices()
+                .forEach((node, service) -> assertThat(environment(service))
+                        .containsEntry("HERD_BROKER_USER", node)
+                        .hasEntrySatisfying(
+                                "HERD_BROKER_PASSWORD",
+                                password -> assertThat(String.valueOf(password))
+                                        .startsWith("${HERD_BROKER_PASSWORD_" + node.toUpperCase(Locale.ROOT) + ":?")));
     }
 
     @Test
@@ -145,7 +161,8 @@ class ComposeConfigTest {
         }
         Set<String> defined = new TreeSet<>();
         for (String line : Files.readAllLines(ENV_EXAMPLE, StandardCharsets.UTF_8)) {
-            Matcher definition = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=").matcher(line);
+            Matcher definition =
+                    Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=").matcher(line);
             if (definition.find()) {
                 defined.add(definition.group(1));
             }
@@ -168,28 +185,45 @@ class ComposeConfigTest {
         assertThat(from).containsExactly(BUILD_IMAGE, RUN_IMAGE);
 
         List<String> runStage = instructions.subList(lastFrom, instructions.size());
-        List<String> users = runStage.stream().filter(line -> line.startsWith("USER ")).toList();
+        List<String> users =
+                runStage.stream().filter(line -> line.startsWith("USER ")).toList();
         assertThat(users).as("USER instructions of the run stage").isNotEmpty();
         // The payara/micro image documents "payara" as its non-root user.
         assertThat(users.get(users.size() - 1)).isEqualTo("USER payara");
-        assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("HEALTHCHECK ")
-                .contains("io.proxyherd.launcher.ReadinessProbe"));
-        assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("ENTRYPOINT ").contains("node-entrypoint.sh"));
+        assertThat(runStage)
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("HEALTHCHECK ").contains("io.proxyherd.launcher.ReadinessProbe"));
+        assertThat(runStage)
+                .anySatisfy(line -> assertThat(line).startsWith("ENTRYPOINT ").contains("node-entrypoint.sh"));
     }
 
     /** The order of deployment and the rest of the command line are NodeEntrypointTest's; this is where they come from. */
     @Test
-    void theImageMakesItsClassDataArchiveWithItsOwnJavaAndTheEntrypointStartsNodesAsTheLauncherDoes() throws IOException {
+    void theImageMakesItsClassDataArchiveWithItsOwnJavaAndTheEntrypointStartsNodesAsTheLauncherDoes()
+            throws IOException {
         List<String> instructions = dockerfileInstructions(DOCKER.resolve("Dockerfile"));
-        List<String> runStage = instructions.subList(instructions.lastIndexOf(instructions.stream()
-                .filter(line -> line.startsWith("FROM ")).reduce((first, last) -> last).orElseThrow()), instructions.size());
-        assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("COPY --from=build ")
-                .contains("/build/target/artemis-ra.rar", "/build/target/herd.war").endsWith(" /opt/payara/herd/target/"));
-        assertThat(runStage).anySatisfy(line -> assertThat(line).startsWith("RUN ")
-                .contains("java -cp /opt/payara/herd/classes io.proxyherd.launcher.ClassDataArchive /opt/payara/herd"));
+        List<String> runStage = instructions.subList(
+                instructions.lastIndexOf(instructions.stream()
+                        .filter(line -> line.startsWith("FROM "))
+                        .reduce((first, last) -> last)
+                        .orElseThrow()),
+                instructions.size());
+        assertThat(runStage)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("COPY --from=build ")
+                        .contains("/build/target/artemis-ra.rar", "/build/target/herd.war")
+                        .endsWith(" /opt/payara/herd/target/"));
+        assertThat(runStage)
+                .anySatisfy(
+                        line -> assertThat(line)
+                                .startsWith("RUN ")
+                                .contains(
+                                        "java -cp /opt/payara/herd/classes io.proxyherd.launcher.ClassDataArchive /opt/payara/herd"));
 
         String script = Files.readString(DOCKER.resolve("node-entrypoint.sh"), StandardCharsets.UTF_8);
-        assertThat(script).startsWith("#!/bin/sh").contains("set -eu", "io.proxyherd.launcher.NodeCommandLine", "\njava \"$@\" &")
+        assertThat(script)
+                .startsWith("#!/bin/sh")
+                .contains("set -eu", "io.proxyherd.launcher.NodeCommandLine", "\njava \"$@\" &")
                 .contains("herd\\.node\\.$HERD_NODE\\.http-port");
     }
 
@@ -202,8 +236,8 @@ class ComposeConfigTest {
         }
         Path output = Files.createTempFile("compose-config", ".txt");
         try {
-            Process process = new ProcessBuilder(executable, "-f", "docker/compose.yaml",
-                    "--env-file", "docker/.env.example", "config")
+            Process process = new ProcessBuilder(
+                            executable, "-f", "docker/compose.yaml", "--env-file", "docker/.env.example", "config")
                     .directory(ROOT.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
@@ -213,7 +247,9 @@ class ComposeConfigTest {
                 fail("docker-compose config did not finish within 60 s");
             }
             String resolved = Files.readString(output, StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as("docker-compose config exit code; output:%n%s", resolved).isZero();
+            assertThat(process.exitValue())
+                    .as("docker-compose config exit code; output:%n%s", resolved)
+                    .isZero();
             for (String node : herdNodes) {
                 assertThat(resolved).contains("HERD_NODE: " + node);
             }
@@ -248,13 +284,15 @@ class ComposeConfigTest {
 
     private static String artemisService(boolean inHaProfile) {
         List<String> brokers = services.entrySet().stream()
-                .filter(entry -> String.valueOf(map(entry.getValue(), entry.getKey()).get("image"))
+                .filter(entry -> String.valueOf(
+                                map(entry.getValue(), entry.getKey()).get("image"))
                         .startsWith("apache/activemq-artemis"))
                 .filter(entry -> map(entry.getValue(), entry.getKey()).containsKey("command"))
                 .filter(entry -> map(entry.getValue(), entry.getKey()).containsKey("profiles") == inHaProfile)
                 .map(Map.Entry::getKey)
                 .toList();
-        assertThat(brokers).as("services running apache/activemq-artemis, %s the ha profile", inHaProfile ? "in" : "outside")
+        assertThat(brokers)
+                .as("services running apache/activemq-artemis, %s the ha profile", inHaProfile ? "in" : "outside")
                 .hasSize(1);
         return brokers.get(0);
     }
@@ -320,8 +358,10 @@ class ComposeConfigTest {
     private static String dockerCompose() throws Exception {
         String executable = onPath("docker-compose");
         if (executable == null && onPath("apt-get") != null && "root".equals(System.getProperty("user.name"))) {
-            Process install = new ProcessBuilder("sh", "-c",
-                    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose")
+            Process install = new ProcessBuilder(
+                            "sh",
+                            "-c",
+                            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose")
                     .inheritIO()
                     .start();
             if (!install.waitFor(10, TimeUnit.MINUTES)) {

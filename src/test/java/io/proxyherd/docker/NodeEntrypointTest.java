@@ -37,16 +37,19 @@ class NodeEntrypointTest {
 
         assertThat(entrypoint.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(entrypoint.exitValue()).isEqualTo(70);
-        assertThat(stderr()).isEqualTo("node-entrypoint: Welsh stops: herd did not deploy: Deployment Failure for ConfigProperty "
-                + "herd.node in class io.proxyherd.herd.HerdConfiguration Reason No value present (see "
-                + home.resolve("logs/Welsh.log") + ")\n");
+        assertThat(stderr())
+                .isEqualTo("node-entrypoint: Welsh stops: herd did not deploy: Deployment Failure for ConfigProperty "
+                        + "herd.node in class io.proxyherd.herd.HerdConfiguration Reason No value present (see "
+                        + home.resolve("logs/Welsh.log") + ")\n");
     }
 
     @Test
     void aBootWithTheApplicationRunsUntilTermAndExitsAsPayaraDoes() throws Exception {
         Process entrypoint = start("boot-deployed.log");
-        await("the boot's log written").atMost(Duration.ofSeconds(30))
-                .until(() -> Files.exists(home.resolve("logs/Welsh.log")) && Files.readString(home.resolve("logs/Welsh.log")).contains("ready in"));
+        await("the boot's log written")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(home.resolve("logs/Welsh.log"))
+                        && Files.readString(home.resolve("logs/Welsh.log")).contains("ready in"));
         assertThat(entrypoint.isAlive()).isTrue();
 
         entrypoint.destroy();
@@ -63,10 +66,14 @@ class NodeEntrypointTest {
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path config = Files.createDirectories(home.resolve("server-config"));
         for (String file : new String[] {"herd.properties", "logging.properties", "node-jvm.options"}) {
-            Files.copy(ROOT.resolve("server-config").resolve(file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    ROOT.resolve("server-config").resolve(file),
+                    config.resolve(file),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         builtImageLayout();
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", ROOT.resolve("docker/node-entrypoint.sh").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        "/bin/sh", ROOT.resolve("docker/node-entrypoint.sh").toString())
                 .redirectError(home.resolve("stderr").toFile())
                 .redirectOutput(home.resolve("stdout").toFile());
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
@@ -76,9 +83,13 @@ class NodeEntrypointTest {
         builder.environment().put("HERD_RUN", home.resolve("run").toString());
         builder.environment().put("HERD_STATE", home.resolve("state").toString());
         builder.environment().put("FAKE_JAVA_ENV", home.resolve("java-env").toString());
-        builder.environment().put("FAKE_BOOT_LOG", resource("/launcher/" + bootLog).toString());
+        builder.environment()
+                .put("FAKE_BOOT_LOG", resource("/launcher/" + bootLog).toString());
         builder.environment().put("FAKE_JAVA_ARGS", home.resolve("java-args").toString());
-        builder.environment().put("FAKE_REAL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment()
+                .put(
+                        "FAKE_REAL_JAVA",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return builder.start();
     }
 
@@ -91,20 +102,31 @@ class NodeEntrypointTest {
 
         String configDir = home.resolve("server-config").toString();
         List<String> options = Files.readAllLines(ROOT.resolve("server-config/node-jvm.options")).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .map(option -> option.replace("${configDir}", configDir)).toList();
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(option -> option.replace("${configDir}", configDir))
+                .toList();
         List<String> args = Files.readAllLines(home.resolve("java-args"));
         assertThat(options).isNotEmpty();
         assertThat(args.subList(0, options.size())).isEqualTo(options);
         assertThat(args).contains("--nohazelcast").doesNotContain("--nocluster");
         Path runtime = home.resolve("target/payara-runtime");
-        assertThat(args).contains("-XX:SharedArchiveFile=" + runtime.resolve("herd-classes.jsa"),
-                "-Dfish.payara.micro.UnpackDir=" + runtime, "--add-opens=java.base/java.lang=ALL-UNNAMED");
-        assertThat(args.subList(args.indexOf("--deploy"), args.size())).containsSubsequence(
-                "--deploy", home.resolve("target/artemis-ra.rar").toString(), "--deploy", home.resolve("target/herd.war").toString());
-        assertThat(args.get(args.indexOf("--rootdir") + 1)).isEqualTo(home.resolve("run/data/nodes/Welsh/payara").toString());
+        assertThat(args)
+                .contains(
+                        "-XX:SharedArchiveFile=" + runtime.resolve("herd-classes.jsa"),
+                        "-Dfish.payara.micro.UnpackDir=" + runtime,
+                        "--add-opens=java.base/java.lang=ALL-UNNAMED");
+        assertThat(args.subList(args.indexOf("--deploy"), args.size()))
+                .containsSubsequence(
+                        "--deploy",
+                        home.resolve("target/artemis-ra.rar").toString(),
+                        "--deploy",
+                        home.resolve("target/herd.war").toString());
+        assertThat(args.get(args.indexOf("--rootdir") + 1))
+                .isEqualTo(home.resolve("run/data/nodes/Welsh/payara").toString());
         assertThat(Files.readString(home.resolve("run/data/nodes/Welsh/logging.properties")))
-                .contains(home.resolve("logs/Welsh.log").toString()).doesNotContain("@NODE_LOG@");
+                .contains(home.resolve("logs/Welsh.log").toString())
+                .doesNotContain("@NODE_LOG@");
     }
 
     @Test
@@ -114,7 +136,8 @@ class NodeEntrypointTest {
         entrypoint.destroy();
         entrypoint.waitFor(60, TimeUnit.SECONDS);
 
-        assertThat(Files.readAllLines(home.resolve("java-env"))).containsExactly("HERD_STATE_FILE=" + home.resolve("state/Welsh.registry"));
+        assertThat(Files.readAllLines(home.resolve("java-env")))
+                .containsExactly("HERD_STATE_FILE=" + home.resolve("state/Welsh.registry"));
         assertThat(home.resolve("state")).isDirectory();
     }
 
@@ -135,7 +158,8 @@ class NodeEntrypointTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Add-Opens", "java.base/java.lang");
-        try (JarOutputStream launcher = new JarOutputStream(Files.newOutputStream(runtime.resolve("launch-micro.jar")), manifest)) {
+        try (JarOutputStream launcher =
+                new JarOutputStream(Files.newOutputStream(runtime.resolve("launch-micro.jar")), manifest)) {
             launcher.flush();
         }
     }

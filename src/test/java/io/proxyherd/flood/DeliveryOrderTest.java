@@ -45,7 +45,8 @@ class DeliveryOrderTest {
     record Report(String node, String client, String time) {
 
         AtLine line() {
-            return AtLine.parse("AT " + node + " +0.000000001 " + client + " +1.5-2.5 " + time).orElseThrow();
+            return AtLine.parse("AT " + node + " +0.000000001 " + client + " +1.5-2.5 " + time)
+                    .orElseThrow();
         }
     }
 
@@ -82,7 +83,9 @@ class DeliveryOrderTest {
         for (String node : NODES) {
             LocationRegistry registry = herd.registries.get(node);
             assertThat(registry.size()).as(node + "'s clients").isEqualTo(expected.size());
-            expected.forEach((client, line) -> assertThat(registry.latest(client)).as(node + " on " + client).contains(line));
+            expected.forEach((client, line) -> assertThat(registry.latest(client))
+                    .as(node + " on " + client)
+                    .contains(line));
         }
     }
 
@@ -93,17 +96,26 @@ class DeliveryOrderTest {
     @Provide
     Arbitrary<List<Report>> reports() {
         // Few clients and times, so that reports of one client race each other and tie on their client time.
-        Arbitrary<String> time = Arbitraries.of("1700000000", "1700000000.5", "1700000000.50", "1700000001", "1700000002.25");
+        Arbitrary<String> time =
+                Arbitraries.of("1700000000", "1700000000.5", "1700000000.50", "1700000001", "1700000002.25");
         return Combinators.combine(Arbitraries.of(NODES), Arbitraries.of("kiwi", "apple", "pear"), time)
-                .as(Report::new).list().ofMinSize(1).ofMaxSize(12);
+                .as(Report::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(12);
     }
 
     /** Newest client time first; on equal times (as numbers) the smaller line text. */
     private static Map<String, AtLine> latestByReference(List<Report> reports) {
-        Comparator<AtLine> latestFirst = Comparator.<AtLine, BigDecimal>comparing(line -> new BigDecimal(line.clientTime().text()))
-                .reversed().thenComparing(AtLine::text);
-        return reports.stream().map(Report::line).collect(Collectors.groupingBy(AtLine::clientId,
-                Collectors.collectingAndThen(Collectors.minBy(latestFirst), best -> best.orElseThrow())));
+        Comparator<AtLine> latestFirst = Comparator.<AtLine, BigDecimal>comparing(
+                        line -> new BigDecimal(line.clientTime().text()))
+                .reversed()
+                .thenComparing(AtLine::text);
+        return reports.stream()
+                .map(Report::line)
+                .collect(Collectors.groupingBy(
+                        AtLine::clientId,
+                        Collectors.collectingAndThen(Collectors.minBy(latestFirst), best -> best.orElseThrow())));
     }
 
     record Message(String from, String to, List<Update> updates, boolean redelivered) {
@@ -131,7 +143,8 @@ class DeliveryOrderTest {
                         if (failSends) {
                             throw new FloodLinks.LinkFailure("the broker refused the forward", null);
                         }
-                        to.forEach(neighbour -> inFlight.add(new Message(node, neighbour, List.copyOf(updates), false)));
+                        to.forEach(
+                                neighbour -> inFlight.add(new Message(node, neighbour, List.copyOf(updates), false)));
                     }
 
                     @Override
@@ -139,7 +152,12 @@ class DeliveryOrderTest {
                         throw new UnsupportedOperationException("no node of this herd restarts");
                     }
                 };
-                rules.put(node, new FloodRules(new LocalNode(new NodeAddress(node, "localhost", 1, 2), LINKS.get(node)), registry, links));
+                rules.put(
+                        node,
+                        new FloodRules(
+                                new LocalNode(new NodeAddress(node, "localhost", 1, 2), LINKS.get(node)),
+                                registry,
+                                links));
             }
         }
 
@@ -147,8 +165,9 @@ class DeliveryOrderTest {
         void report(Report report) {
             AtLine line = report.line();
             if (rules.get(report.node()).originate(line)) {
-                LINKS.get(report.node()).forEach(neighbour ->
-                        inFlight.add(new Message(report.node(), neighbour, List.of(Update.unstamped(line)), false)));
+                LINKS.get(report.node())
+                        .forEach(neighbour -> inFlight.add(
+                                new Message(report.node(), neighbour, List.of(Update.unstamped(line)), false)));
             }
         }
 

@@ -15,7 +15,8 @@ class FloodCodecTest {
 
     @Test
     void aBatchRoundTripsInOrderWithItsStamps() throws Exception {
-        List<Update> updates = List.of(update("kiwi", 1_700_000_000_123L), update("apple", 0), update("kiwi.cs.ucla.edu", 42));
+        List<Update> updates =
+                List.of(update("kiwi", 1_700_000_000_123L), update("apple", 0), update("kiwi.cs.ucla.edu", 42));
 
         List<byte[]> bodies = CODEC.encode(updates);
 
@@ -39,7 +40,8 @@ class FloodCodecTest {
 
     @Test
     void aBatchOverTheCountBoundIsSplitInOrder() throws Exception {
-        List<Update> updates = IntStream.range(0, 7).mapToObj(i -> update("client-" + i, i)).toList();
+        List<Update> updates =
+                IntStream.range(0, 7).mapToObj(i -> update("client-" + i, i)).toList();
 
         List<byte[]> bodies = CODEC.encode(updates);
 
@@ -52,12 +54,17 @@ class FloodCodecTest {
     @Test
     void aBatchOverTheByteBoundIsSplitAndEachBodyStaysWithinIt() throws Exception {
         FloodCodec codec = new FloodCodec(new BatchBounds(100, 250));
-        List<Update> updates = IntStream.range(0, 10).mapToObj(i -> update("client-" + i, 1_700_000_000_000L + i)).toList();
+        List<Update> updates = IntStream.range(0, 10)
+                .mapToObj(i -> update("client-" + i, 1_700_000_000_000L + i))
+                .toList();
 
         List<byte[]> bodies = codec.encode(updates);
 
-        assertThat(bodies).hasSizeGreaterThan(1).allSatisfy(body -> assertThat(body.length).isLessThanOrEqualTo(250));
-        assertThat(bodies.stream().flatMap(body -> decodeQuietly(body).stream()).toList()).isEqualTo(updates);
+        assertThat(bodies)
+                .hasSizeGreaterThan(1)
+                .allSatisfy(body -> assertThat(body.length).isLessThanOrEqualTo(250));
+        assertThat(bodies.stream().flatMap(body -> decodeQuietly(body).stream()).toList())
+                .isEqualTo(updates);
     }
 
     @Test
@@ -79,7 +86,8 @@ class FloodCodecTest {
         byte[] body = codec.encode(List.of(update)).get(0);
 
         assertThat(FloodCodec.decode(body)).containsExactly(update);
-        assertThat(body.length).isEqualTo(("herd-flood/1\n5 " + update.line().text() + "\n").getBytes(StandardCharsets.UTF_8).length);
+        assertThat(body.length)
+                .isEqualTo(("herd-flood/1\n5 " + update.line().text() + "\n").getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test
@@ -106,14 +114,21 @@ class FloodCodecTest {
     void invalidUtf8IsRefused() {
         byte[] body = {'h', 'e', 'r', 'd', (byte) 0xC3, (byte) 0x28, '\n'};
 
-        assertThatThrownBy(() -> FloodCodec.decode(body)).isInstanceOf(MalformedFloodMessage.class).hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> FloodCodec.decode(body))
+                .isInstanceOf(MalformedFloodMessage.class)
+                .hasMessageContaining("UTF-8");
     }
 
     @Test
     void aDescriptionOfALongBodyIsShortAndOnOneLine() {
-        String description = FloodCodec.describe(("herd-flood/1\n" + "x".repeat(5_000)).getBytes(StandardCharsets.UTF_8));
+        String description =
+                FloodCodec.describe(("herd-flood/1\n" + "x".repeat(5_000)).getBytes(StandardCharsets.UTF_8));
 
-        assertThat(description).doesNotContain("\n").contains("herd-flood/1\\n").contains("5013 characters").hasSizeLessThan(260);
+        assertThat(description)
+                .doesNotContain("\n")
+                .contains("herd-flood/1\\n")
+                .contains("5013 characters")
+                .hasSizeLessThan(260);
     }
 
     private static void assertMalformed(String body, String reason) {
@@ -131,6 +146,9 @@ class FloodCodecTest {
     }
 
     static Update update(String client, long stamp) {
-        return new Update(AtLine.parse("AT Welsh +0.000123456 " + client + " +34.068930-118.445127 1700000000.000000001").orElseThrow(), stamp);
+        return new Update(
+                AtLine.parse("AT Welsh +0.000123456 " + client + " +34.068930-118.445127 1700000000.000000001")
+                        .orElseThrow(),
+                stamp);
     }
 }

@@ -35,7 +35,8 @@ class FloodCostBenchmark {
         for (int round = 1; round <= 5; round++) {
             System.out.println("round " + round + ": " + run(codec, bodies));
         }
-        System.out.printf("registry: %d bytes of heap per client known (%,d clients)%n", heapPerClient(bodies), CLIENTS);
+        System.out.printf(
+                "registry: %d bytes of heap per client known (%,d clients)%n", heapPerClient(bodies), CLIENTS);
     }
 
     private static String run(FloodCodec codec, List<byte[]> bodies) throws MalformedFloodMessage {
@@ -59,7 +60,8 @@ class FloodCostBenchmark {
             offer += offered - decoded;
             decode += decoded - started;
         }
-        return String.format("per update: decode %.2f µs, registry offer %.2f µs, encode %.2f µs",
+        return String.format(
+                "per update: decode %.2f µs, registry offer %.2f µs, encode %.2f µs",
                 decode / 1e3 / CLIENTS, offer / 1e3 / CLIENTS, encode / 1e3 / CLIENTS);
     }
 
@@ -89,8 +91,9 @@ class FloodCostBenchmark {
         List<Update> updates = new ArrayList<>(count);
         Instant received = Instant.parse("2026-12-02T09:00:00.123456789Z");
         for (int i = 0; i < count; i++) {
-            String iamat = String.format("IAMAT bench-client-%d +34.%06d-118.%06d 1764666000.%09d", i, i % 1_000_000,
-                    (i * 7) % 1_000_000, i);
+            String iamat = String.format(
+                    "IAMAT bench-client-%d +34.%06d-118.%06d 1764666000.%09d",
+                    i, i % 1_000_000, (i * 7) % 1_000_000, i);
             IAmAt request = (IAmAt) Request.parse(iamat);
             updates.add(new Update(AtLine.stamp("Welsh", received, request), received.toEpochMilli()));
         }

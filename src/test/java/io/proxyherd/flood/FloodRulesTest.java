@@ -18,7 +18,8 @@ class FloodRulesTest {
     private final RecordingLinks links = new RecordingLinks();
     private final FloodRules rules = new FloodRules(
             new LocalNode(new NodeAddress("Holiday", "localhost", 12002, 12082), Set.of("Goloman", "Welsh", "Wilkes")),
-            registry, links);
+            registry,
+            links);
 
     @Test
     void aClientsReportIsNewsOnceAndStaysKnown() {
@@ -50,7 +51,9 @@ class FloodRulesTest {
         List<Update> forwarded = rules.receive("Goloman", Lane.LIVE, List.of(stale, news, known), false);
 
         assertThat(forwarded).containsExactly(news);
-        assertThat(links.sent).singleElement().satisfies(sent -> assertThat(sent.updates()).containsExactly(news));
+        assertThat(links.sent)
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.updates()).containsExactly(news));
         assertThat(registry.latest("kiwi")).contains(known.line());
     }
 
@@ -68,18 +71,25 @@ class FloodRulesTest {
         Update older = new Update(at("kiwi", "1700000000.000000001"), 1);
         Update newer = new Update(at("kiwi", "1700000000.000000002"), 2);
 
-        assertThat(rules.receive("Welsh", Lane.LIVE, List.of(older, newer), false)).containsExactly(newer);
-        assertThat(rules.receive("Welsh", Lane.LIVE, List.of(newer, older), false)).isEmpty();
+        assertThat(rules.receive("Welsh", Lane.LIVE, List.of(older, newer), false))
+                .containsExactly(newer);
+        assertThat(rules.receive("Welsh", Lane.LIVE, List.of(newer, older), false))
+                .isEmpty();
     }
 
     @Test
     void onEqualClientTimesTheSmallerLineWinsWhicheverArrivesFirst() {
-        Update fromHands = new Update(AtLine.parse("AT Hands +0.000000001 kiwi +1+1 1700000000.5").orElseThrow(), 1);
-        Update fromWelsh = new Update(AtLine.parse("AT Welsh +0.000000001 kiwi +1+1 1700000000.5").orElseThrow(), 1);
+        Update fromHands = new Update(
+                AtLine.parse("AT Hands +0.000000001 kiwi +1+1 1700000000.5").orElseThrow(), 1);
+        Update fromWelsh = new Update(
+                AtLine.parse("AT Welsh +0.000000001 kiwi +1+1 1700000000.5").orElseThrow(), 1);
 
-        assertThat(rules.receive("Goloman", Lane.LIVE, List.of(fromWelsh), false)).containsExactly(fromWelsh);
-        assertThat(rules.receive("Wilkes", Lane.LIVE, List.of(fromHands), false)).containsExactly(fromHands);
-        assertThat(rules.receive("Goloman", Lane.LIVE, List.of(fromWelsh), false)).isEmpty();
+        assertThat(rules.receive("Goloman", Lane.LIVE, List.of(fromWelsh), false))
+                .containsExactly(fromWelsh);
+        assertThat(rules.receive("Wilkes", Lane.LIVE, List.of(fromHands), false))
+                .containsExactly(fromHands);
+        assertThat(rules.receive("Goloman", Lane.LIVE, List.of(fromWelsh), false))
+                .isEmpty();
         assertThat(registry.latest("kiwi")).contains(fromHands.line());
     }
 
@@ -87,11 +97,14 @@ class FloodRulesTest {
     void aRedeliveredBatchForwardsAgainWhatThisNodeStillHolds() {
         Update update = update("kiwi", 5);
         links.failing = true;
-        assertThatThrownBy(() -> rules.receive("Welsh", Lane.LIVE, List.of(update), false)).isInstanceOf(FloodLinks.LinkFailure.class);
+        assertThatThrownBy(() -> rules.receive("Welsh", Lane.LIVE, List.of(update), false))
+                .isInstanceOf(FloodLinks.LinkFailure.class);
         links.failing = false;
 
         assertThat(rules.receive("Welsh", Lane.LIVE, List.of(update), true)).containsExactly(update);
-        assertThat(links.sent).singleElement().satisfies(sent -> assertThat(sent.nodes()).containsExactlyInAnyOrder("Goloman", "Wilkes"));
+        assertThat(links.sent)
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.nodes()).containsExactlyInAnyOrder("Goloman", "Wilkes"));
     }
 
     @Test
@@ -108,7 +121,8 @@ class FloodRulesTest {
 
         rules.receive("Goloman", Lane.CATCH_UP, batch, false);
 
-        assertThat(links.sent).containsExactly(new RecordingLinks.Sent(Lane.CATCH_UP, Set.of("Welsh", "Wilkes"), batch));
+        assertThat(links.sent)
+                .containsExactly(new RecordingLinks.Sent(Lane.CATCH_UP, Set.of("Welsh", "Wilkes"), batch));
     }
 
     @Test
@@ -129,7 +143,9 @@ class FloodRulesTest {
 
     @Test
     void aCatchUpRequestFromANonNeighbourIsRefused() {
-        assertThatThrownBy(() -> rules.answerCatchUp("Hands")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Hands");
+        assertThatThrownBy(() -> rules.answerCatchUp("Hands"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Hands");
         assertThat(links.sent).isEmpty();
     }
 
@@ -140,6 +156,7 @@ class FloodRulesTest {
     }
 
     private static AtLine at(String client, String time) {
-        return AtLine.parse("AT Welsh +0.000123456 " + client + " +34.068930-118.445127 " + time).orElseThrow();
+        return AtLine.parse("AT Welsh +0.000123456 " + client + " +34.068930-118.445127 " + time)
+                .orElseThrow();
     }
 }

@@ -72,7 +72,10 @@ class LocationRegistryTest {
         registry.offer(at("AT Welsh +0.100000000 kiwi +34.068930-118.445127 2"));
         registry.offer(at("AT Welsh +0.100000000 apple +34.068930-118.445127 1"));
 
-        assertThat(registry.latest("apple")).map(AtLine::clientTime).map(time -> time.text()).contains("1");
+        assertThat(registry.latest("apple"))
+                .map(AtLine::clientTime)
+                .map(time -> time.text())
+                .contains("1");
         assertThat(registry.latest("pear")).isEmpty();
         assertThat(registry.all()).hasSize(2);
     }
@@ -96,7 +99,9 @@ class LocationRegistryTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(registry.latest("kiwi")).map(line -> line.clientTime().text()).contains("2000");
+        assertThat(registry.latest("kiwi"))
+                .map(line -> line.clientTime().text())
+                .contains("2000");
     }
 
     @Test
@@ -105,7 +110,8 @@ class LocationRegistryTest {
         registry.offer(line);
 
         assertThat(registry.holds(line)).isTrue();
-        assertThat(registry.holds(at("AT Welsh +0.100000000 kiwi +34.068930-118.445127 4"))).isFalse();
+        assertThat(registry.holds(at("AT Welsh +0.100000000 kiwi +34.068930-118.445127 4")))
+                .isFalse();
     }
 
     private static AtLine at(String text) {

@@ -50,6 +50,7 @@ class PendingUpdatesTest {
     }
 
     private static AtLine at(String time) {
-        return AtLine.parse("AT Welsh +0.000123456 kiwi +34.068930-118.445127 " + time).orElseThrow();
+        return AtLine.parse("AT Welsh +0.000123456 kiwi +34.068930-118.445127 " + time)
+                .orElseThrow();
     }
 }

@@ -29,8 +29,10 @@ class RegistryFileTest {
 
         assertThat(loaded).isEqualTo(new RegistryFile.Loaded(2, 0));
         assertThat(read.latest("kiwi")).isEqualTo(known.latest("kiwi"));
-        assertThat(read.latest("caf\u00E9").orElseThrow().text()).isEqualTo("AT Hands -0.500000000 caf\u00E9 -01.5+002.25 1700000001");
-        assertThat(folder.resolve("nodes/Welsh")).isDirectoryContaining(path -> path.getFileName().toString().equals("registry.txt"))
+        assertThat(read.latest("caf\u00E9").orElseThrow().text())
+                .isEqualTo("AT Hands -0.500000000 caf\u00E9 -01.5+002.25 1700000001");
+        assertThat(folder.resolve("nodes/Welsh"))
+                .isDirectoryContaining(path -> path.getFileName().toString().equals("registry.txt"))
                 .isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".next"));
     }
 
@@ -51,13 +53,17 @@ class RegistryFileTest {
 
     @Test
     void aMissingFileIsAnEmptyOne() throws IOException {
-        assertThat(RegistryFile.readInto(folder.resolve("none"), new LocationRegistry())).isEqualTo(new RegistryFile.Loaded(0, 0));
+        assertThat(RegistryFile.readInto(folder.resolve("none"), new LocationRegistry()))
+                .isEqualTo(new RegistryFile.Loaded(0, 0));
     }
 
     @Test
     void linesThatAreNotAtLinesAreSkippedAndCounted() throws IOException {
         Path file = folder.resolve("registry.txt");
-        Files.writeString(file, RegistryFile.VERSION + "\nAT Welsh +0.100000000 kiwi +1+1 1700000000\nnot a line\n\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                RegistryFile.VERSION + "\nAT Welsh +0.100000000 kiwi +1+1 1700000000\nnot a line\n\n",
+                StandardCharsets.UTF_8);
         LocationRegistry registry = new LocationRegistry();
 
         assertThat(RegistryFile.readInto(file, registry)).isEqualTo(new RegistryFile.Loaded(1, 2));
@@ -70,7 +76,8 @@ class RegistryFileTest {
         Files.writeString(file, "AT Welsh +0.100000000 kiwi +1+1 1700000000\n", StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> RegistryFile.readInto(file, new LocationRegistry()))
-                .isInstanceOf(IOException.class).hasMessageContaining(RegistryFile.VERSION);
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(RegistryFile.VERSION);
     }
 
     @Test

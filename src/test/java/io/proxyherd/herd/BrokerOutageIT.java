@@ -1,14 +1,14 @@
 package io.proxyherd.herd;
 
-import io.proxyherd.topology.Topology;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.proxyherd.flood.FloodCodec;
 import io.proxyherd.support.LineConnection;
 import io.proxyherd.support.NodeDeployment;
 import io.proxyherd.support.TestBroker;
-import io.proxyherd.flood.FloodCodec;
+import io.proxyherd.topology.Topology;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
@@ -39,7 +39,8 @@ class BrokerOutageIT {
         String atLine;
         long started = System.nanoTime();
         try (LineConnection client = new LineConnection(ALPHA_PORT)) {
-            atLine = client.ask("IAMAT during-outage +34.068930-118.445127 1700000000.5").strip();
+            atLine = client.ask("IAMAT during-outage +34.068930-118.445127 1700000000.5")
+                    .strip();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         assertThat(atLine).startsWith("AT Alpha ");
@@ -51,7 +52,8 @@ class BrokerOutageIT {
                 JMSConsumer beta = jms.createConsumer(jms.createQueue(Topology.queueOf("Beta")))) {
             Message batch = beta.receive(60_000);
             assertThat(batch).as("a batch on Beta's queue").isNotNull();
-            assertThat(FloodCodec.decode(batch.getBody(byte[].class))).extracting(update -> update.line().text())
+            assertThat(FloodCodec.decode(batch.getBody(byte[].class)))
+                    .extracting(update -> update.line().text())
                     .containsExactly(atLine);
         }
         await().atMost(60, SECONDS).until(() -> TestBroker.broker().consumersOf("Alpha") > 0);

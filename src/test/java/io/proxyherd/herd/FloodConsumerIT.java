@@ -1,19 +1,19 @@
 package io.proxyherd.herd;
 
-import io.proxyherd.topology.Topology;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.proxyherd.flood.BatchBounds;
+import io.proxyherd.flood.FloodCodec;
+import io.proxyherd.flood.Update;
+import io.proxyherd.protocol.AtLine;
 import io.proxyherd.support.LineConnection;
 import io.proxyherd.support.NodeDeployment;
 import io.proxyherd.support.NodeMetrics;
 import io.proxyherd.support.PlacesStandIn;
 import io.proxyherd.support.TestBroker;
-import io.proxyherd.flood.BatchBounds;
-import io.proxyherd.flood.FloodCodec;
-import io.proxyherd.flood.Update;
-import io.proxyherd.protocol.AtLine;
+import io.proxyherd.topology.Topology;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -48,6 +48,7 @@ class FloodConsumerIT {
 
     /** Alpha's neighbours, each logged in as itself: it may send to Alpha and read its own queues only. */
     private static final Map<String, ActiveMQConnectionFactory> NEIGHBOURS = new HashMap<>();
+
     private static final Map<String, JMSContext> AS = new HashMap<>();
     private static PlacesStandIn places;
     private static List<Message> requestsAtStart;
@@ -66,7 +67,8 @@ class FloodConsumerIT {
         places = new PlacesStandIn(12190);
         await().atMost(60, SECONDS).until(() -> TestBroker.broker().consumersOf("Alpha") > 0);
         // Nothing else has reached the neighbours' queues yet; taking them leaves those queues empty for the tests.
-        requestsAtStart = List.of(receiveMessage("Beta", Topology.catchUpQueueOf("Beta")),
+        requestsAtStart = List.of(
+                receiveMessage("Beta", Topology.catchUpQueueOf("Beta")),
                 receiveMessage("Gamma", Topology.catchUpQueueOf("Gamma")));
     }
 
@@ -130,12 +132,15 @@ class FloodConsumerIT {
         malformed.writeBytes("herd-flood/1\n1 AT nonsense\n".getBytes(StandardCharsets.UTF_8));
         malformed.setStringProperty(JmsFloodLinks.FROM, "Beta");
         jms.createProducer().send(jms.createQueue(Topology.queueOf("Alpha")), malformed);
-        TextMessage olderFormat = jms.createTextMessage("AT Welsh +0.000123456 text-format +34.068930-118.445127 1700000000.5");
+        TextMessage olderFormat =
+                jms.createTextMessage("AT Welsh +0.000123456 text-format +34.068930-118.445127 1700000000.5");
         olderFormat.setStringProperty(JmsFloodLinks.FROM, "Beta");
         jms.createProducer().send(jms.createQueue(Topology.queueOf("Alpha")), olderFormat);
 
         await().atMost(60, SECONDS).until(() -> TestBroker.broker().deadLetters() == deadBefore + 2);
-        assertThat(unreadableCountedAtAlpha()).as("counted once each, redeliveries aside").isEqualTo(countedBefore + 2);
+        assertThat(unreadableCountedAtAlpha())
+                .as("counted once each, redeliveries aside")
+                .isEqualTo(countedBefore + 2);
         String after = "AT Welsh +0.000123456 after-malformed +34.068930-118.445127 1700000000.5";
         sendToAlpha("Beta", after);
 
@@ -212,7 +217,9 @@ class FloodConsumerIT {
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Topology.queueOf(node)))) {
             Message message = consumer.receive(10_000);
             assertThat(message).as("a batch in " + node + "'s queue").isNotNull();
-            return FloodCodec.decode(message.getBody(byte[].class)).stream().map(update -> update.line().text()).toList();
+            return FloodCodec.decode(message.getBody(byte[].class)).stream()
+                    .map(update -> update.line().text())
+                    .toList();
         }
     }
 

@@ -29,11 +29,12 @@ class UnaskedNeighboursTest {
         UnaskedNeighbours unasked = new UnaskedNeighbours(Set.of("Goloman", "Hands", "Wilkes"));
 
         assertThatThrownBy(() -> unasked.askEach(neighbour -> {
-            if (neighbour.equals("Hands")) {
-                throw new JMSRuntimeException("the broker is away");
-            }
-            asked.add(neighbour);
-        })).isInstanceOf(JMSRuntimeException.class);
+                    if (neighbour.equals("Hands")) {
+                        throw new JMSRuntimeException("the broker is away");
+                    }
+                    asked.add(neighbour);
+                }))
+                .isInstanceOf(JMSRuntimeException.class);
         assertThat(unasked.remaining()).containsExactlyInAnyOrder("Hands", "Wilkes");
 
         assertThat(unasked.askEach(asked::add)).isTrue();

@@ -24,9 +24,10 @@ class BootLogTest {
 
     @Test
     void aBootThatDoesNotListItSaysWhyInOneLine() throws Exception {
-        assertThat(BootLog.outcome(fixture("boot-deployment-failed.log"), "herd")).isEqualTo(new NotDeployed(
-                "herd did not deploy: Deployment Failure for ConfigProperty herd.node in class "
-                        + "io.proxyherd.herd.HerdConfiguration Reason No value present"));
+        assertThat(BootLog.outcome(fixture("boot-deployment-failed.log"), "herd"))
+                .isEqualTo(
+                        new NotDeployed("herd did not deploy: Deployment Failure for ConfigProperty herd.node in class "
+                                + "io.proxyherd.herd.HerdConfiguration Reason No value present"));
     }
 
     @Test
@@ -37,29 +38,39 @@ class BootLogTest {
                 "\tat java.base/sun.security.x509.CertificateValidity.valid(CertificateValidity.java:277)"));
         lines.addAll(fixture("boot-deployment-failed.log"));
 
-        assertThat(BootLog.outcome(lines, "herd")).isEqualTo(new NotDeployed(
-                "herd did not deploy: Deployment Failure for ConfigProperty herd.node in class "
-                        + "io.proxyherd.herd.HerdConfiguration Reason No value present"));
+        assertThat(BootLog.outcome(lines, "herd"))
+                .isEqualTo(
+                        new NotDeployed("herd did not deploy: Deployment Failure for ConfigProperty herd.node in class "
+                                + "io.proxyherd.herd.HerdConfiguration Reason No value present"));
     }
 
     @Test
     void untilPayaraSaysReadyTheBootIsNotOver() throws Exception {
         List<String> lines = fixture("boot-deployment-failed.log");
-        List<String> beforeReady = lines.subList(0, lines.indexOf(lines.stream().filter(line -> line.contains("ready in")).findFirst().orElseThrow()));
+        List<String> beforeReady = lines.subList(
+                0,
+                lines.indexOf(lines.stream()
+                        .filter(line -> line.contains("ready in"))
+                        .findFirst()
+                        .orElseThrow()));
 
         assertThat(BootLog.outcome(beforeReady, "herd")).isEqualTo(new Booting());
     }
 
     @Test
     void anotherApplicationsNameDoesNotCount() throws Exception {
-        assertThat(BootLog.outcome(fixture("boot-deployed.log"), "herd-console")).isInstanceOf(NotDeployed.class);
+        assertThat(BootLog.outcome(fixture("boot-deployed.log"), "herd-console"))
+                .isInstanceOf(NotDeployed.class);
     }
 
     @Test
     void withoutAnExceptionTheReasonSaysSo() throws Exception {
-        List<String> lines = fixture("boot-deployed.log").stream().filter(line -> !line.contains("\"herd\"")).toList();
+        List<String> lines = fixture("boot-deployed.log").stream()
+                .filter(line -> !line.contains("\"herd\""))
+                .toList();
 
-        assertThat(BootLog.outcome(lines, "herd")).isEqualTo(new NotDeployed("herd did not deploy: Payara logged no reason"));
+        assertThat(BootLog.outcome(lines, "herd"))
+                .isEqualTo(new NotDeployed("herd did not deploy: Payara logged no reason"));
     }
 
     @Test
@@ -75,7 +86,8 @@ class BootLogTest {
 
     @Test
     void aLogNotWrittenYetIsABootNotOver(@TempDir Path folder) throws Exception {
-        assertThat(BootLog.startingAt(folder.resolve("none.log"), "herd").outcome()).isEqualTo(new Booting());
+        assertThat(BootLog.startingAt(folder.resolve("none.log"), "herd").outcome())
+                .isEqualTo(new Booting());
     }
 
     @Test
@@ -92,6 +104,7 @@ class BootLogTest {
     }
 
     private static List<String> fixture(String name) throws IOException, URISyntaxException {
-        return Files.readAllLines(Path.of(BootLogTest.class.getResource("/launcher/" + name).toURI()));
+        return Files.readAllLines(
+                Path.of(BootLogTest.class.getResource("/launcher/" + name).toURI()));
     }
 }

@@ -23,9 +23,13 @@ class BrokerAccountsTest {
 
         Path file = data.resolve(BrokerAccounts.FILE);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(accounts.users()).containsExactlyInAnyOrder("Welsh", "Holiday", BrokerAccounts.MONITOR, BrokerAccounts.CLUSTER);
-        assertThat(accounts.password("Welsh")).hasSizeGreaterThanOrEqualTo(24).isNotEqualTo(accounts.password("Holiday"));
-        assertThat(data).isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".next"));
+        assertThat(accounts.users())
+                .containsExactlyInAnyOrder("Welsh", "Holiday", BrokerAccounts.MONITOR, BrokerAccounts.CLUSTER);
+        assertThat(accounts.password("Welsh"))
+                .hasSizeGreaterThanOrEqualTo(24)
+                .isNotEqualTo(accounts.password("Holiday"));
+        assertThat(data)
+                .isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".next"));
     }
 
     @Test
@@ -37,7 +41,8 @@ class BrokerAccountsTest {
         assertThat(again.password("Welsh")).isEqualTo(first.password("Welsh"));
         assertThat(again.password(BrokerAccounts.MONITOR)).isEqualTo(first.password(BrokerAccounts.MONITOR));
         assertThat(again.password("Newcomer")).isNotBlank();
-        assertThat(BrokerAccounts.inFolder(data).orElseThrow().password("Newcomer")).isEqualTo(again.password("Newcomer"));
+        assertThat(BrokerAccounts.inFolder(data).orElseThrow().password("Newcomer"))
+                .isEqualTo(again.password("Newcomer"));
     }
 
     @Test
@@ -58,12 +63,14 @@ class BrokerAccountsTest {
 
     @Test
     void aNodeLogsInAsItselfThroughTheEnvironmentAndNoPasswordIsEverPrinted() {
-        BrokerAccounts accounts = BrokerAccounts.of(Map.of("Welsh", "secret-welsh", BrokerAccounts.MONITOR, "secret-monitor"));
+        BrokerAccounts accounts =
+                BrokerAccounts.of(Map.of("Welsh", "secret-welsh", BrokerAccounts.MONITOR, "secret-monitor"));
 
         assertThat(accounts.environmentOf("Welsh"))
                 .isEqualTo(Map.of("HERD_BROKER_USER", "Welsh", "HERD_BROKER_PASSWORD", "secret-welsh"));
         assertThat(accounts.toString()).contains("Welsh").doesNotContain("secret");
         assertThatThrownBy(() -> accounts.password("Goloman"))
-                .hasMessageContaining("no broker account Goloman").hasMessageNotContaining("secret");
+                .hasMessageContaining("no broker account Goloman")
+                .hasMessageNotContaining("secret");
     }
 }

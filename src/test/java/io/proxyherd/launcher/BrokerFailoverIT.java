@@ -41,7 +41,8 @@ class BrokerFailoverIT {
     @BeforeAll
     static void startHerd() throws Exception {
         Folders.deleteRecursively(STATE.resolve("data"));
-        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath()).withState(STATE.resolve("data"), STATE.resolve("logs"));
+        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
+                .withState(STATE.resolve("data"), STATE.resolve("logs"));
         herd = LocalHerd.start(files, true, Map.of("PLACES_PROVIDER", "offline"), Duration.ofMinutes(4), node -> {});
     }
 
@@ -54,7 +55,8 @@ class BrokerFailoverIT {
 
     @Test
     void thePrimaryKilledUnderSteadyLoadLeavesEveryNodeFloodingThroughTheBackupAndLosesNoUpdate() throws Exception {
-        List<String> nodes = herd.topology().nodes().stream().map(NodeAddress::name).toList();
+        List<String> nodes =
+                herd.topology().nodes().stream().map(NodeAddress::name).toList();
         BrokerPair brokers = herd.brokerPair();
         SteadyLoad load = SteadyLoad.start(herd.topology(), nodes, IAMATS_PER_SECOND);
         try {
@@ -70,7 +72,9 @@ class BrokerFailoverIT {
                 String client = "probe-" + node;
                 String atLine = HerdClients.iamat(herd.topology().node(node).clientPort(), node, client);
                 probes.put(client, atLine);
-                resumed.put(node, CompletableFuture.supplyAsync(() -> millisUntilNeighboursKnow(node, client, atLine, killedAt)));
+                resumed.put(
+                        node,
+                        CompletableFuture.supplyAsync(() -> millisUntilNeighboursKnow(node, client, atLine, killedAt)));
             }
             await("the backup serves").atMost(Duration.ofMinutes(1)).until(brokers.backup()::isServing);
             long backupServingMillis = (System.nanoTime() - killedAt) / 1_000_000;
@@ -80,19 +84,30 @@ class BrokerFailoverIT {
             load.awaitAnswered(load.answered() + 5 * IAMATS_PER_SECOND);
             Map<String, String> answered = new HashMap<>(load.stop());
             answered.putAll(probes);
-            int known = HerdAgreement.awaitAgreement(nodes.stream().map(node -> herd.topology().node(node).httpPort()).toList(),
-                    answered.size(), Duration.ofMinutes(3));
+            int known = HerdAgreement.awaitAgreement(
+                    nodes.stream()
+                            .map(node -> herd.topology().node(node).httpPort())
+                            .toList(),
+                    answered.size(),
+                    Duration.ofMinutes(3));
 
             assertThat(known).as("clients every node knows").isEqualTo(answered.size());
             assertThat(brokers.primary().isAlive()).isFalse();
             assertSampleKnownEverywhere(nodes, answered);
-            System.out.printf(Locale.ROOT, "BrokerFailoverIT: primary killed under %d IAMAT/s; backup serving after %.1f s;"
+            System.out.printf(
+                    Locale.ROOT,
+                    "BrokerFailoverIT: primary killed under %d IAMAT/s; backup serving after %.1f s;"
                             + " each node flooding again after %s; %d IAMATs answered, %d refused; every node knew all %d"
                             + " clients; lost 0%n",
-                    IAMATS_PER_SECOND, backupServingMillis / 1000.0, floodingAgainMillis.entrySet().stream()
-                            .map(entry -> String.format(Locale.ROOT, "%s %.1f s", entry.getKey(), entry.getValue() / 1000.0))
+                    IAMATS_PER_SECOND,
+                    backupServingMillis / 1000.0,
+                    floodingAgainMillis.entrySet().stream()
+                            .map(entry ->
+                                    String.format(Locale.ROOT, "%s %.1f s", entry.getKey(), entry.getValue() / 1000.0))
                             .collect(Collectors.joining(", ")),
-                    answered.size(), load.failed(), known);
+                    answered.size(),
+                    load.failed(),
+                    known);
         } finally {
             load.stop();
         }
@@ -107,12 +122,15 @@ class BrokerFailoverIT {
     }
 
     private static void assertSampleKnownEverywhere(List<String> nodes, Map<String, String> answered) {
-        List<String> sample = answered.keySet().stream().filter(client -> client.hashCode() % 50 == 0).toList();
+        List<String> sample = answered.keySet().stream()
+                .filter(client -> client.hashCode() % 50 == 0)
+                .toList();
         assertThat(sample).isNotEmpty();
         for (String node : nodes) {
             for (String client : sample) {
                 try {
-                    assertThat(HerdClients.whatsat(herd.topology().node(node).clientPort(), client)).as(node + " on " + client)
+                    assertThat(HerdClients.whatsat(herd.topology().node(node).clientPort(), client))
+                            .as(node + " on " + client)
                             .startsWith(answered.get(client) + "\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

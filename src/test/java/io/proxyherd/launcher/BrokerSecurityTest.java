@@ -3,9 +3,9 @@ package io.proxyherd.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.broker.BrokerQueues;
 import io.proxyherd.broker.QueueState;
+import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.topology.BrokerAddress;
 import io.proxyherd.topology.Topology;
 import jakarta.jms.Connection;
@@ -44,9 +44,21 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerSecurityTest {
 
     private static final Logger ARTEMIS = Logger.getLogger("org.apache.activemq");
-    private static final BrokerAccounts ACCOUNTS = BrokerAccounts.of(Map.of("Goloman", "goloman-pw", "Hands", "hands-pw",
-            "Holiday", "holiday-pw", "Welsh", "welsh-pw", "Wilkes", "wilkes-pw", BrokerAccounts.MONITOR, "monitor-pw",
-            BrokerAccounts.CLUSTER, "cluster-pw"));
+    private static final BrokerAccounts ACCOUNTS = BrokerAccounts.of(Map.of(
+            "Goloman",
+            "goloman-pw",
+            "Hands",
+            "hands-pw",
+            "Holiday",
+            "holiday-pw",
+            "Welsh",
+            "welsh-pw",
+            "Wilkes",
+            "wilkes-pw",
+            BrokerAccounts.MONITOR,
+            "monitor-pw",
+            BrokerAccounts.CLUSTER,
+            "cluster-pw"));
 
     @TempDir
     Path data;
@@ -82,14 +94,17 @@ class BrokerSecurityTest {
     @Test
     void noCredentialsOrAWrongPasswordGetNoConnection() {
         assertThatThrownBy(() -> factory.createConnection().close()).isInstanceOf(JMSSecurityException.class);
-        assertThatThrownBy(() -> factory.createConnection("Welsh", "holiday-pw").close()).isInstanceOf(JMSSecurityException.class);
-        assertThatThrownBy(() -> factory.createConnection("Nobody", "welsh-pw").close()).isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> factory.createConnection("Welsh", "holiday-pw").close())
+                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> factory.createConnection("Nobody", "welsh-pw").close())
+                .isInstanceOf(JMSSecurityException.class);
     }
 
     @Test
     void artemisDefaultClusterCredentialsGetNoConnection() {
         // Artemis lets its cluster user do anything; its default password is public.
-        assertThatThrownBy(() -> factory.createConnection("ACTIVEMQ.CLUSTER.ADMIN.USER", "CHANGE ME!!").close())
+        assertThatThrownBy(() -> factory.createConnection("ACTIVEMQ.CLUSTER.ADMIN.USER", "CHANGE ME!!")
+                        .close())
                 .isInstanceOf(JMSSecurityException.class);
     }
 
@@ -98,17 +113,22 @@ class BrokerSecurityTest {
         try (Connection welsh = factory.createConnection("Welsh", "welsh-pw")) {
             Session session = welsh.createSession(false, Session.AUTO_ACKNOWLEDGE);
 
-            session.createProducer(session.createQueue("herd.Holiday")).send(session.createTextMessage("to a neighbour"));
-            session.createProducer(session.createQueue("herd.Holiday.catch-up")).send(session.createTextMessage("catch-up lane"));
+            session.createProducer(session.createQueue("herd.Holiday"))
+                    .send(session.createTextMessage("to a neighbour"));
+            session.createProducer(session.createQueue("herd.Holiday.catch-up"))
+                    .send(session.createTextMessage("catch-up lane"));
             session.createConsumer(session.createQueue("herd.Welsh")).close();
             session.createConsumer(session.createQueue("herd.Welsh.catch-up")).close();
 
-            assertRefused(() -> session.createProducer(session.createQueue("herd.Goloman")).send(session.createTextMessage("forged")));
-            assertRefused(() -> session.createProducer(session.createQueue("herd.Welsh")).send(session.createTextMessage("to itself")));
+            assertRefused(() -> session.createProducer(session.createQueue("herd.Goloman"))
+                    .send(session.createTextMessage("forged")));
+            assertRefused(() -> session.createProducer(session.createQueue("herd.Welsh"))
+                    .send(session.createTextMessage("to itself")));
             assertRefused(() -> session.createConsumer(session.createQueue("herd.Holiday")));
             assertRefused(() -> session.createConsumer(session.createQueue("herd.Goloman.catch-up")));
             assertRefused(() -> session.createConsumer(session.createQueue("herd.dead-letters")));
-            assertRefused(() -> session.createProducer(session.createQueue("herd.Newcomer")).send(session.createTextMessage("new")));
+            assertRefused(() -> session.createProducer(session.createQueue("herd.Newcomer"))
+                    .send(session.createTextMessage("new")));
         }
         assertThat(BrokerInspection.of(broker).messagesWaitingFor("Holiday")).isEqualTo(2);
         assertThat(BrokerInspection.of(broker).messagesWaitingFor("Goloman")).isZero();
@@ -117,17 +137,21 @@ class BrokerSecurityTest {
     @Test
     void theMonitorReadsQueueCountsAndNothingElse() throws Exception {
         List<BrokerAddress> broker = List.of(new BrokerAddress("localhost", port));
-        try (BrokerQueues queues = new BrokerQueues(broker, BrokerAccounts.MONITOR, "monitor-pw", Duration.ofSeconds(10))) {
+        try (BrokerQueues queues =
+                new BrokerQueues(broker, BrokerAccounts.MONITOR, "monitor-pw", Duration.ofSeconds(10))) {
             Map<String, QueueState> states = queues.states(List.of("herd.Welsh", "herd.Holiday"));
 
-            assertThat(states.values()).allSatisfy(state -> assertThat(state.known()).isTrue());
+            assertThat(states.values())
+                    .allSatisfy(state -> assertThat(state.known()).isTrue());
         }
         try (Connection monitor = factory.createConnection(BrokerAccounts.MONITOR, "monitor-pw")) {
             Session session = monitor.createSession(false, Session.AUTO_ACKNOWLEDGE);
             assertRefused(() -> session.createConsumer(session.createQueue("herd.Welsh")));
-            assertRefused(() -> session.createProducer(session.createQueue("herd.Welsh")).send(session.createTextMessage("x")));
+            assertRefused(() ->
+                    session.createProducer(session.createQueue("herd.Welsh")).send(session.createTextMessage("x")));
             assertThat(manage(monitor, "queue.herd.Welsh", "removeAllMessages"))
-                    .as("changing a queue through management").contains("does not have permission='EDIT'");
+                    .as("changing a queue through management")
+                    .contains("does not have permission='EDIT'");
         }
     }
 
@@ -135,8 +159,11 @@ class BrokerSecurityTest {
     void aNodeMayReadQueueCountsButNotChangeAnotherNodesQueue() throws Exception {
         try (Connection welsh = factory.createConnection("Welsh", "welsh-pw")) {
             assertThat(manage(welsh, "queue.herd.Goloman", "getMessageCount")).isEqualTo("0");
-            assertThat(manage(welsh, "queue.herd.Goloman", "removeAllMessages")).contains("does not have permission='EDIT'");
-            assertThat(manage(welsh, "queue.herd.Goloman", "browse")).as("reading its messages").contains("does not have permission='VIEW'");
+            assertThat(manage(welsh, "queue.herd.Goloman", "removeAllMessages"))
+                    .contains("does not have permission='EDIT'");
+            assertThat(manage(welsh, "queue.herd.Goloman", "browse"))
+                    .as("reading its messages")
+                    .contains("does not have permission='VIEW'");
         }
     }
 
@@ -158,8 +185,8 @@ class BrokerSecurityTest {
         MessageConsumer answers = session.createConsumer(replies);
         Message question = session.createMessage();
         if (operation.startsWith("get")) {
-            JMSManagementHelper.putAttribute(question, resource,
-                    Character.toLowerCase(operation.charAt(3)) + operation.substring(4));
+            JMSManagementHelper.putAttribute(
+                    question, resource, Character.toLowerCase(operation.charAt(3)) + operation.substring(4));
         } else {
             JMSManagementHelper.putOperationInvocation(question, resource, operation);
         }

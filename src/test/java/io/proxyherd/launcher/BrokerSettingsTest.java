@@ -33,19 +33,31 @@ class BrokerSettingsTest {
         assertThat(local.getJournalType()).isEqualTo(file.getJournalType());
         assertThat(local.getJournalBufferTimeout_NIO()).isEqualTo(file.getJournalBufferTimeout_NIO());
         assertThat(local.isPersistenceEnabled()).isTrue().isEqualTo(file.isPersistenceEnabled());
-        assertThat(local.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
-                .containsAll(file.getAddressConfigurations().stream().map(CoreAddressConfiguration::getName).toList());
-        assertThat(local.getJournalDirectory()).isEqualTo(data.resolve("journal").toString());
-        assertThat(local.getAcceptorConfigurations()).singleElement()
-                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.broker().port())));
+        assertThat(local.getAddressConfigurations())
+                .extracting(CoreAddressConfiguration::getName)
+                .containsAll(file.getAddressConfigurations().stream()
+                        .map(CoreAddressConfiguration::getName)
+                        .toList());
+        assertThat(local.getJournalDirectory())
+                .isEqualTo(data.resolve("journal").toString());
+        assertThat(local.getAcceptorConfigurations())
+                .singleElement()
+                .satisfies(acceptor -> assertThat(acceptor.getParams())
+                        .containsEntry("port", String.valueOf(HERD.broker().port())));
     }
 
     @Test
     void theLocalBrokerHasALiveAndACatchUpQueueForEveryNode() throws Exception {
         Configuration local = EmbeddedBroker.configuration(HERD, SETTINGS, data, ACCOUNTS, BrokerRole.ALONE);
 
-        assertThat(local.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
-                .contains("herd.Goloman", "herd.Goloman.catch-up", "herd.Welsh", "herd.Welsh.catch-up", "herd.dead-letters");
+        assertThat(local.getAddressConfigurations())
+                .extracting(CoreAddressConfiguration::getName)
+                .contains(
+                        "herd.Goloman",
+                        "herd.Goloman.catch-up",
+                        "herd.Welsh",
+                        "herd.Welsh.catch-up",
+                        "herd.dead-letters");
     }
 
     @Test
@@ -56,15 +68,19 @@ class BrokerSettingsTest {
         assertThat(herdQueues.getMaxDeliveryAttempts()).isEqualTo(6);
         assertThat(herdQueues.getDeadLetterAddress().toString()).isEqualTo(BrokerInspection.DEAD_LETTERS);
         assertThat(herdQueues.getRedeliveryDelay()).isEqualTo(500);
-        assertThat(file.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName).contains(BrokerInspection.DEAD_LETTERS);
+        assertThat(file.getAddressConfigurations())
+                .extracting(CoreAddressConfiguration::getName)
+                .contains(BrokerInspection.DEAD_LETTERS);
     }
 
     @Test
     void theFileListensOnTheBrokerPortOfHerdProperties() throws Exception {
         Configuration file = EmbeddedBroker.settings(SETTINGS);
 
-        assertThat(file.getAcceptorConfigurations()).singleElement()
-                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.broker().port())));
+        assertThat(file.getAcceptorConfigurations())
+                .singleElement()
+                .satisfies(acceptor -> assertThat(acceptor.getParams())
+                        .containsEntry("port", String.valueOf(HERD.broker().port())));
     }
 
     @Test
@@ -80,16 +96,20 @@ class BrokerSettingsTest {
     void theFileListsEveryQueueOfTheDefaultHerdSinceNoNodeMayCreateOne() throws Exception {
         Configuration file = EmbeddedBroker.settings(SETTINGS);
 
-        assertThat(file.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
-                .containsAll(HERD.nodes().stream().flatMap(node -> Stream.of(Topology.queueOf(node.name()),
-                        Topology.catchUpQueueOf(node.name()))).toList());
+        assertThat(file.getAddressConfigurations())
+                .extracting(CoreAddressConfiguration::getName)
+                .containsAll(HERD.nodes().stream()
+                        .flatMap(node -> Stream.of(Topology.queueOf(node.name()), Topology.catchUpQueueOf(node.name())))
+                        .toList());
     }
 
     @Test
     void theLocalBrokerListsEachQueueOnce() throws Exception {
         Configuration local = EmbeddedBroker.configuration(HERD, SETTINGS, data, ACCOUNTS, BrokerRole.ALONE);
 
-        assertThat(local.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName).doesNotHaveDuplicates();
+        assertThat(local.getAddressConfigurations())
+                .extracting(CoreAddressConfiguration::getName)
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -101,12 +121,17 @@ class BrokerSettingsTest {
         assertThat(backup.getHAPolicyConfiguration()).isInstanceOf(SharedStoreBackupPolicyConfiguration.class);
         assertThat(backup.getJournalDirectory()).isEqualTo(primary.getJournalDirectory());
         assertThat(backup.getBindingsDirectory()).isEqualTo(primary.getBindingsDirectory());
-        assertThat(backup.getAcceptorConfigurations()).singleElement()
-                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(HERD.backupBroker().port())));
+        assertThat(backup.getAcceptorConfigurations())
+                .singleElement()
+                .satisfies(acceptor -> assertThat(acceptor.getParams())
+                        .containsEntry(
+                                "port", String.valueOf(HERD.backupBroker().port())));
         // Each announces itself to the other, so a client of the primary learns where the backup is.
-        assertThat(primary.getClusterConfigurations()).singleElement()
+        assertThat(primary.getClusterConfigurations())
+                .singleElement()
                 .satisfies(cluster -> assertThat(cluster.getStaticConnectors()).containsExactly("backup"));
-        assertThat(backup.getClusterConfigurations()).singleElement()
+        assertThat(backup.getClusterConfigurations())
+                .singleElement()
                 .satisfies(cluster -> assertThat(cluster.getStaticConnectors()).containsExactly("primary"));
         assertThat(primary.getClusterPassword()).isEqualTo(ACCOUNTS.password(BrokerAccounts.CLUSTER));
     }

@@ -46,8 +46,10 @@ class ControlRequestTest {
 
     @Test
     void aNodeVerbNeedsExactlyOneName() {
-        assertThatThrownBy(() -> ControlRequest.parse("stop")).hasMessage("stop needs one node name, as in 'stop Welsh'");
-        assertThatThrownBy(() -> ControlRequest.parse("kill Welsh Holiday")).hasMessage("kill needs one node name, as in 'kill Welsh'");
+        assertThatThrownBy(() -> ControlRequest.parse("stop"))
+                .hasMessage("stop needs one node name, as in 'stop Welsh'");
+        assertThatThrownBy(() -> ControlRequest.parse("kill Welsh Holiday"))
+                .hasMessage("kill needs one node name, as in 'kill Welsh'");
     }
 
     @Test

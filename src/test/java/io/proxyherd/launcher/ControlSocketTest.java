@@ -14,9 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,8 @@ class ControlSocketTest {
             return switch (request.verb()) {
                 case STATUS -> "Goloman=running Welsh=stopped";
                 case STOP -> request.node() + " stopped";
-                default -> throw new IllegalStateException(request.node() + " is already running\nsecond line not sent");
+                default ->
+                    throw new IllegalStateException(request.node() + " is already running\nsecond line not sent");
             };
         });
     }
@@ -64,14 +65,16 @@ class ControlSocketTest {
     void aRefusalComesBackAsOneErrorLine() throws Exception {
         open();
 
-        assertThat(new ControlClient(data).send("start", "Welsh", TIMEOUT)).isEqualTo(new Reply(false, "Welsh is already running"));
+        assertThat(new ControlClient(data).send("start", "Welsh", TIMEOUT))
+                .isEqualTo(new Reply(false, "Welsh is already running"));
     }
 
     @Test
     void statesAreReadFromTheStatusReply() throws Exception {
         open();
 
-        assertThat(new ControlClient(data).states(TIMEOUT)).contains(Map.of("Goloman", NodeState.RUNNING, "Welsh", NodeState.STOPPED));
+        assertThat(new ControlClient(data).states(TIMEOUT))
+                .contains(Map.of("Goloman", NodeState.RUNNING, "Welsh", NodeState.STOPPED));
     }
 
     @Test
@@ -79,7 +82,8 @@ class ControlSocketTest {
         open();
 
         assertThat(new ControlClient(data).send("pause", "Welsh", TIMEOUT))
-                .isEqualTo(new Reply(false, "unknown request 'pause'; expected one of stop, kill, start, restart, status"));
+                .isEqualTo(new Reply(
+                        false, "unknown request 'pause'; expected one of stop, kill, start, restart, status"));
         assertThat(received).isEmpty();
     }
 
@@ -87,7 +91,8 @@ class ControlSocketTest {
     void anOverlongLineIsRefusedAndTheSocketServesOn() throws Exception {
         open();
 
-        assertThat(exchange("stop " + "W".repeat(1_000) + "\n")).isEqualTo("error request longer than 256 characters\n");
+        assertThat(exchange("stop " + "W".repeat(1_000) + "\n"))
+                .isEqualTo("error request longer than 256 characters\n");
         assertThat(new ControlClient(data).send("stop", "Welsh", TIMEOUT).ok()).isTrue();
     }
 
@@ -95,7 +100,8 @@ class ControlSocketTest {
     void onlyTheOwnerMayOpenTheDataFolder() throws Exception {
         open();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
         assertThat(socket.path()).isEqualTo(data.resolve("herd.sock"));
     }
 

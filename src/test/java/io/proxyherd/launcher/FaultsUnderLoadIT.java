@@ -42,7 +42,8 @@ class FaultsUnderLoadIT {
     @BeforeAll
     static void startHerd() throws Exception {
         Folders.deleteRecursively(STATE.resolve("data"));
-        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath()).withState(STATE.resolve("data"), STATE.resolve("logs"));
+        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
+                .withState(STATE.resolve("data"), STATE.resolve("logs"));
         // No Places calls here: the offline set keeps WHATSAT answers local.
         herd = LocalHerd.start(files, Map.of("PLACES_PROVIDER", "offline"), Duration.ofMinutes(4), node -> {});
     }
@@ -57,7 +58,8 @@ class FaultsUnderLoadIT {
     @Test
     void aNeighbourDownForAMinuteUnderSteadyLoadLosesNoUpdate() throws Exception {
         int before = awaitAgreement(0);
-        SteadyLoad load = SteadyLoad.start(herd.topology(), List.of("Goloman", "Hands", "Welsh", "Wilkes"), IAMATS_PER_SECOND);
+        SteadyLoad load =
+                SteadyLoad.start(herd.topology(), List.of("Goloman", "Hands", "Welsh", "Wilkes"), IAMATS_PER_SECOND);
         try {
             load.awaitAnswered(5 * IAMATS_PER_SECOND);
             herd.kill("Holiday");
@@ -73,10 +75,16 @@ class FaultsUnderLoadIT {
             long agreedMillis = (System.nanoTime() - stoppedAt) / 1_000_000;
             assertThat(known).as("clients every node knows").isEqualTo(before + answered.size());
             assertSampleKnownEverywhere(answered);
-            System.out.printf("FaultsUnderLoadIT: Holiday killed and down %.1f s under %d IAMAT/s at the other four; %d IAMATs"
+            System.out.printf(
+                    "FaultsUnderLoadIT: Holiday killed and down %.1f s under %d IAMAT/s at the other four; %d IAMATs"
                             + " answered, %d refused while a node was away; every node knew all %d clients %.1f s after the"
                             + " load stopped; lost 0%n",
-                    downMillis / 1000.0, IAMATS_PER_SECOND, answered.size(), load.failed(), known, agreedMillis / 1000.0);
+                    downMillis / 1000.0,
+                    IAMATS_PER_SECOND,
+                    answered.size(),
+                    load.failed(),
+                    known,
+                    agreedMillis / 1000.0);
         } finally {
             load.stop();
         }
@@ -91,7 +99,8 @@ class FaultsUnderLoadIT {
             for (int j = i + 1; j < NODES.size(); j++) {
                 Set<String> stopped = Set.of(NODES.get(i), NODES.get(j));
                 stopped.forEach(herd::stop);
-                List<String> running = NODES.stream().filter(node -> !stopped.contains(node)).toList();
+                List<String> running =
+                        NODES.stream().filter(node -> !stopped.contains(node)).toList();
                 Map<String, String> thisRound = new LinkedHashMap<>();
                 for (String node : running) {
                     String client = "pair-" + NODES.get(i) + "-" + NODES.get(j) + "-at-" + node;
@@ -109,13 +118,16 @@ class FaultsUnderLoadIT {
                 restartTogether(stopped);
                 reported.putAll(thisRound);
                 for (String node : NODES) {
-                    reported.forEach((client, atLine) -> HerdClients.awaitKnown(port(node), client, atLine, Duration.ofSeconds(60)));
+                    reported.forEach((client, atLine) ->
+                            HerdClients.awaitKnown(port(node), client, atLine, Duration.ofSeconds(60)));
                 }
                 pairs++;
             }
         }
-        System.out.printf("FaultsUnderLoadIT: %d pairs stopped in turn; %d updates reported while a pair was away, every one"
-                + " known to all five nodes after; lost 0%n", pairs, reported.size());
+        System.out.printf(
+                "FaultsUnderLoadIT: %d pairs stopped in turn; %d updates reported while a pair was away, every one"
+                        + " known to all five nodes after; lost 0%n",
+                pairs, reported.size());
     }
 
     private static void restartTogether(Set<String> nodes) {
@@ -148,18 +160,26 @@ class FaultsUnderLoadIT {
     }
 
     private static void assertSampleKnownEverywhere(Map<String, String> answered) throws IOException {
-        List<String> sample = answered.keySet().stream().filter(client -> client.hashCode() % 50 == 0).toList();
+        List<String> sample = answered.keySet().stream()
+                .filter(client -> client.hashCode() % 50 == 0)
+                .toList();
         assertThat(sample).isNotEmpty();
         for (String node : NODES) {
             for (String client : sample) {
-                assertThat(HerdClients.whatsat(port(node), client)).as(node + " on " + client).startsWith(answered.get(client) + "\n");
+                assertThat(HerdClients.whatsat(port(node), client))
+                        .as(node + " on " + client)
+                        .startsWith(answered.get(client) + "\n");
             }
         }
     }
 
     /** Waits until every node knows the same clients, at least {@code atLeast} of them, and returns how many. */
     private static int awaitAgreement(int atLeast) {
-        return HerdAgreement.awaitAgreement(NODES.stream().map(node -> herd.topology().node(node).httpPort()).toList(), atLeast,
+        return HerdAgreement.awaitAgreement(
+                NODES.stream()
+                        .map(node -> herd.topology().node(node).httpPort())
+                        .toList(),
+                atLeast,
                 Duration.ofMinutes(3));
     }
 

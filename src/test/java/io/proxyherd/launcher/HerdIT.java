@@ -1,12 +1,12 @@
 package io.proxyherd.launcher;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.proxyherd.support.ConsoleClient;
 import io.proxyherd.support.Folders;
@@ -63,9 +63,17 @@ class HerdIT {
         HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
                 .withState(STATE.resolve("data"), STATE.resolve("logs"));
         // The herd asks Places API (New); ListenerIT covers the legacy API through a node, HerdCliIT the offline set.
-        return LocalHerd.start(files, Map.of("PLACES_NEW_BASE_URL", places.newApiBaseUrl(), "PLACES_API_KEY", PlacesStandIn.KEY,
-                "PLACES_PROVIDER", "new"),
-                Duration.ofMinutes(4), node -> {});
+        return LocalHerd.start(
+                files,
+                Map.of(
+                        "PLACES_NEW_BASE_URL",
+                        places.newApiBaseUrl(),
+                        "PLACES_API_KEY",
+                        PlacesStandIn.KEY,
+                        "PLACES_PROVIDER",
+                        "new"),
+                Duration.ofMinutes(4),
+                node -> {});
     }
 
     @AfterAll
@@ -83,9 +91,10 @@ class HerdIT {
         String reply = awaitKnown("Hands", "kiwi.cs.ucla.edu", atLine);
 
         assertThat(reply).startsWith(atLine + "\n{\n   \"places\" : [").endsWith("}\n\n");
-        places.server().verify(postRequestedFor(urlPathEqualTo(PlacesStandIn.NEW_PATH))
-                .withRequestBody(matchingJsonPath("$.locationRestriction.circle.radius", equalTo("1000")))
-                .withRequestBody(matchingJsonPath("$.maxResultCount", equalTo("1"))));
+        places.server()
+                .verify(postRequestedFor(urlPathEqualTo(PlacesStandIn.NEW_PATH))
+                        .withRequestBody(matchingJsonPath("$.locationRestriction.circle.radius", equalTo("1000")))
+                        .withRequestBody(matchingJsonPath("$.maxResultCount", equalTo("1"))));
     }
 
     @Test
@@ -102,17 +111,20 @@ class HerdIT {
     @Test
     void theGradersOneShotClientsWorkAtEveryNode() throws Exception {
         for (String node : NODES) {
-            String reply = OneShotClient.exchange(port(node), "IAMAT grader-" + node + " +34.068930-118.445127 1520023934.918963997");
+            String reply = OneShotClient.exchange(
+                    port(node), "IAMAT grader-" + node + " +34.068930-118.445127 1520023934.918963997");
 
-            assertThat(reply).matches("AT " + node + " \\+\\d+\\.\\d{9} grader-" + node
-                    + " \\+34\\.068930-118\\.445127 1520023934\\.918963997\n");
+            assertThat(reply)
+                    .matches("AT " + node + " \\+\\d+\\.\\d{9} grader-" + node
+                            + " \\+34\\.068930-118\\.445127 1520023934\\.918963997\n");
         }
     }
 
     @Test
     void invalidLinesAreAnsweredWithAQuestionMark() throws Exception {
         assertThat(OneShotClient.exchange(port("Goloman"), "IAMAT too few\n")).isEqualTo("? IAMAT too few\n");
-        assertThat(OneShotClient.exchange(port("Wilkes"), "WHATSAT never-reported 10 5")).isEqualTo("? WHATSAT never-reported 10 5\n");
+        assertThat(OneShotClient.exchange(port("Wilkes"), "WHATSAT never-reported 10 5"))
+                .isEqualTo("? WHATSAT never-reported 10 5\n");
     }
 
     @Test
@@ -168,7 +180,8 @@ class HerdIT {
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         BrokerAccounts accounts = BrokerAccounts.inFolder(STATE.resolve("data")).orElseThrow();
         assertThat(accounts.users()).containsAll(NODES);
-        List<String> passwords = accounts.users().stream().map(accounts::password).toList();
+        List<String> passwords =
+                accounts.users().stream().map(accounts::password).toList();
         // Something to log first: a client's line in and out, and its flood at every node.
         String atLine = iamat("Welsh", "no-secrets-here", "+09.000000+009.000000");
         awaitKnown("Goloman", "no-secrets-here", atLine);
@@ -180,7 +193,8 @@ class HerdIT {
             }
         }
         for (String node : NODES) {
-            URI api = URI.create("http://localhost:" + herd.topology().node(node).httpPort());
+            URI api =
+                    URI.create("http://localhost:" + herd.topology().node(node).httpPort());
             shown.add(CONSOLE.get(api.resolve("/api/node")).body());
             shown.add(CONSOLE.get(api.resolve("/api/herd")).body());
             shown.add(CONSOLE.get(api.resolve("/metrics")).body());
@@ -209,7 +223,9 @@ class HerdIT {
         // At once, with no waiting: each node read what it knew before it served.
         for (String node : NODES) {
             for (Map.Entry<String, String> client : reported.entrySet()) {
-                assertThat(whatsat(node, client.getKey())).as(node + " on " + client.getKey()).startsWith(client.getValue() + "\n");
+                assertThat(whatsat(node, client.getKey()))
+                        .as(node + " on " + client.getKey())
+                        .startsWith(client.getValue() + "\n");
             }
         }
     }
@@ -224,11 +240,15 @@ class HerdIT {
         String live = iamat("Hands", "live-during-catch-up", "+07.000000+007.000000");
 
         // Welsh's only link is Holiday: the live update crosses Holiday while Holiday takes in its catch-up.
-        await("Welsh knows the live update").atMost(5, SECONDS).pollInterval(Duration.ofMillis(20))
+        await("Welsh knows the live update")
+                .atMost(5, SECONDS)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> whatsat("Welsh", "live-during-catch-up"), reply -> reply.startsWith(live + "\n"));
         int known = awaitAgreement(reported.size() + 1);
         assertThat(known).isGreaterThan(reported.size());
-        List<String> sample = reported.keySet().stream().filter(client -> client.hashCode() % 97 == 0).toList();
+        List<String> sample = reported.keySet().stream()
+                .filter(client -> client.hashCode() % 97 == 0)
+                .toList();
         assertThat(sample).isNotEmpty();
         for (String client : sample) {
             assertThat(whatsat("Holiday", client)).startsWith(reported.get(client) + "\n");
@@ -254,7 +274,11 @@ class HerdIT {
                             for (int i = sent; i < sent + PIPELINED; i++) {
                                 String client = "many-" + node + "-" + i;
                                 clients.add(client);
-                                lines.append("IAMAT ").append(client).append(" +34.068930-118.445127 ").append(now()).append('\n');
+                                lines.append("IAMAT ")
+                                        .append(client)
+                                        .append(" +34.068930-118.445127 ")
+                                        .append(now())
+                                        .append('\n');
                             }
                             connection.write(lines.toString());
                             for (String client : clients) {
@@ -278,7 +302,11 @@ class HerdIT {
 
     /** Waits until every node knows the same clients, at least {@code atLeast} of them, and returns how many. */
     private static int awaitAgreement(int atLeast) {
-        return HerdAgreement.awaitAgreement(NODES.stream().map(node -> herd.topology().node(node).httpPort()).toList(), atLeast,
+        return HerdAgreement.awaitAgreement(
+                NODES.stream()
+                        .map(node -> herd.topology().node(node).httpPort())
+                        .toList(),
+                atLeast,
                 Duration.ofMinutes(2));
     }
 
@@ -298,8 +326,11 @@ class HerdIT {
 
     /** Waits until the node answers a WHATSAT for the client with the given AT line (any, if null). */
     private static String awaitKnown(String node, String client, String atLine) {
-        return await("" + node + " knows " + client).atMost(30, SECONDS).pollInterval(Duration.ofMillis(50))
-                .until(() -> whatsat(node, client),
+        return await("" + node + " knows " + client)
+                .atMost(30, SECONDS)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> whatsat(node, client),
                         reply -> atLine == null ? reply.startsWith("AT ") : reply.startsWith(atLine + "\n"));
     }
 

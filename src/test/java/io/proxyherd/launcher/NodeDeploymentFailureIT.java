@@ -19,19 +19,29 @@ class NodeDeploymentFailureIT {
 
     @Test
     void aNodeWhoseApplicationDoesNotDeployStopsWithTheReasonOnOneLine() throws Exception {
-        Path config = Path.of(NodeDeploymentFailureIT.class.getResource("/deploy-failure/herd.properties").toURI());
+        Path config = Path.of(NodeDeploymentFailureIT.class
+                .getResource("/deploy-failure/herd.properties")
+                .toURI());
         Path state = Path.of("target", "deploy-failure-it");
-        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath()).withConfig(config)
+        HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
+                .withConfig(config)
                 .withState(state.resolve("data"), state.resolve("logs"));
 
         NodeFailedException failure = catchThrowableOfType(
-                () -> LocalHerd.start(files, Map.of("HERD_FLOOD_BATCH_MAX_UPDATES", "many"), Duration.ofMinutes(4), node -> {}),
+                () -> LocalHerd.start(
+                        files, Map.of("HERD_FLOOD_BATCH_MAX_UPDATES", "many"), Duration.ofMinutes(4), node -> {}),
                 NodeFailedException.class);
 
         assertThat(failure).isNotNull();
-        assertThat(failure.getMessage()).doesNotContain("\n")
-                .matches("Solo stopped: herd did not deploy: .*herd\\.flood\\.batch-max-updates.* \\(see .*Solo\\.log\\)");
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().commandLine().orElse("").contains("--name Solo"))).isEmpty();
+        assertThat(failure.getMessage())
+                .doesNotContain("\n")
+                .matches(
+                        "Solo stopped: herd did not deploy: .*herd\\.flood\\.batch-max-updates.* \\(see .*Solo\\.log\\)");
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .filter(process ->
+                                process.info().commandLine().orElse("").contains("--name Solo")))
+                .isEmpty();
     }
 }

@@ -23,11 +23,14 @@ class NodeStateTest {
 
     @Test
     void wordsFromANewerHerdAreLeftOut() {
-        assertThat(NodeState.parse("Welsh=hibernating Hands=killed")).containsExactlyEntriesOf(Map.of("Hands", NodeState.KILLED));
+        assertThat(NodeState.parse("Welsh=hibernating Hands=killed"))
+                .containsExactlyEntriesOf(Map.of("Hands", NodeState.KILLED));
     }
 
     @Test
     void onlyStopAndKillAreDownOnPurpose() {
-        assertThat(NodeState.values()).filteredOn(NodeState::downOnPurpose).containsExactly(NodeState.STOPPED, NodeState.KILLED);
+        assertThat(NodeState.values())
+                .filteredOn(NodeState::downOnPurpose)
+                .containsExactly(NodeState.STOPPED, NodeState.KILLED);
     }
 }

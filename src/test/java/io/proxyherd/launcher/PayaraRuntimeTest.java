@@ -20,17 +20,20 @@ class PayaraRuntimeTest {
 
     @Test
     void startsPayarasMainClassWithTheLaunchersModuleOptionsAndTheRuntimeFolder() throws IOException {
-        PayaraRuntime runtime = runtimeWithLauncher("java.base/jdk.internal.ref jdk.naming.dns/com.sun.jndi.dns",
-                "java.base/java.lang java.base/java.io");
+        PayaraRuntime runtime = runtimeWithLauncher(
+                "java.base/jdk.internal.ref jdk.naming.dns/com.sun.jndi.dns", "java.base/java.lang java.base/java.io");
 
-        assertThat(runtime.javaCommandTail()).containsExactly(
-                "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-                "--add-exports=jdk.naming.dns/com.sun.jndi.dns=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "-Dfish.payara.micro.BootJar=" + runtime.launcher().toUri(),
-                "-Dfish.payara.micro.UnpackDir=" + folder,
-                "-cp", runtime.launcher().toString(), "fish.payara.micro.impl.PayaraMicroImpl");
+        assertThat(runtime.javaCommandTail())
+                .containsExactly(
+                        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+                        "--add-exports=jdk.naming.dns/com.sun.jndi.dns=ALL-UNNAMED",
+                        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens=java.base/java.io=ALL-UNNAMED",
+                        "-Dfish.payara.micro.BootJar=" + runtime.launcher().toUri(),
+                        "-Dfish.payara.micro.UnpackDir=" + folder,
+                        "-cp",
+                        runtime.launcher().toString(),
+                        "fish.payara.micro.impl.PayaraMicroImpl");
     }
 
     @Test
@@ -54,7 +57,8 @@ class PayaraRuntimeTest {
         Files.createDirectories(instance.resolve("applications/herd"));
         runtime.freshInstance(instance);
 
-        assertThat(instance.resolve("config/branding/glassfish-version.properties")).hasContent("v");
+        assertThat(instance.resolve("config/branding/glassfish-version.properties"))
+                .hasContent("v");
         assertThat(instance.resolve("config/domain.xml")).hasContent("<domain/>");
         assertThat(instance.resolve("applications")).doesNotExist();
     }
@@ -69,7 +73,8 @@ class PayaraRuntimeTest {
             manifest.getMainAttributes().putValue("Add-Opens", opens);
         }
         PayaraRuntime runtime = new PayaraRuntime(folder);
-        try (OutputStream file = Files.newOutputStream(runtime.launcher()); JarOutputStream jar = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(runtime.launcher());
+                JarOutputStream jar = new JarOutputStream(file, manifest)) {
             jar.flush();
         }
         assertThat(runtime.isUnpacked()).isTrue();
@@ -90,6 +95,7 @@ class PayaraRuntimeTest {
         Files.write(file, List.of("-XX:CompilerDirectivesFile=${configDir}/directives.json"));
 
         assertThat(NodeCommand.jvmOptions(file))
-                .containsExactly("-XX:CompilerDirectivesFile=" + folder.toAbsolutePath().resolve("directives.json"));
+                .containsExactly(
+                        "-XX:CompilerDirectivesFile=" + folder.toAbsolutePath().resolve("directives.json"));
     }
 }

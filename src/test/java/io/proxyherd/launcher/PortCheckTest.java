@@ -33,7 +33,8 @@ class PortCheckTest {
         }
         Topology herd = herdWithClientPort(free);
 
-        assertThatCode(() -> PortCheck.requireFree(herd, Path.of("herd.properties"))).doesNotThrowAnyException();
+        assertThatCode(() -> PortCheck.requireFree(herd, Path.of("herd.properties")))
+                .doesNotThrowAnyException();
     }
 
     private static Topology herdWithClientPort(int clientPort) throws Exception {

@@ -54,7 +54,8 @@ class ReadinessProbeTest {
     void payaraUpWithoutTheApplicationIsNotReady() {
         answer(200, "{\"status\":\"UP\",\"checks\":[]}");
 
-        assertThat(ReadinessProbe.whyNotReady(node())).hasValueSatisfying(why -> assertThat(why).contains("client-listener"));
+        assertThat(ReadinessProbe.whyNotReady(node()))
+                .hasValueSatisfying(why -> assertThat(why).contains("client-listener"));
     }
 
     @Test
@@ -70,7 +71,8 @@ class ReadinessProbeTest {
         NodeAddress node = node();
         clients.close();
 
-        assertThat(ReadinessProbe.whyNotReady(node)).hasValueSatisfying(why -> assertThat(why).startsWith("client port "));
+        assertThat(ReadinessProbe.whyNotReady(node))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("client port "));
     }
 
     private void answer(int status, String body) {
@@ -79,6 +81,10 @@ class ReadinessProbeTest {
     }
 
     private NodeAddress node() {
-        return new NodeAddress("Welsh", "127.0.0.1", clients.getLocalPort(), health.getAddress().getPort());
+        return new NodeAddress(
+                "Welsh",
+                "127.0.0.1",
+                clients.getLocalPort(),
+                health.getAddress().getPort());
     }
 }

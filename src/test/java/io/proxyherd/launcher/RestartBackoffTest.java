@@ -54,7 +54,8 @@ class RestartBackoffTest {
 
     @Test
     void aMaximumBelowTheFirstDelayIsRefused() {
-        assertThatThrownBy(() -> new RestartBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1)))
+        assertThatThrownBy(
+                        () -> new RestartBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

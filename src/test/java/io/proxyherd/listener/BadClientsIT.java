@@ -95,7 +95,8 @@ class BadClientsIT {
         double cutBefore = metric("herd_connections_cut_line_too_long_total");
         Latencies unloaded = bystander();
         try (Socket flooder = connect("127.0.0.1")) {
-            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> writeIgnoringReset(flooder, new byte[1 << 20]));
+            CompletableFuture<Void> sent =
+                    CompletableFuture.runAsync(() -> writeIgnoringReset(flooder, new byte[1 << 20]));
             Latencies during = bystander();
 
             Sockets.assertClosedByNode(flooder);
@@ -111,7 +112,8 @@ class BadClientsIT {
         Latencies unloaded = bystander();
         try (Socket slow = connect("127.0.0.1")) {
             long started = System.nanoTime();
-            CompletableFuture<Void> dripping = CompletableFuture.runAsync(() -> drip(slow, "IAMAT slowloris +34-118 1520023934\n"));
+            CompletableFuture<Void> dripping =
+                    CompletableFuture.runAsync(() -> drip(slow, "IAMAT slowloris +34-118 1520023934\n"));
             Latencies during = bystander();
 
             Sockets.assertClosedByNode(slow);
@@ -125,7 +127,8 @@ class BadClientsIT {
     @Test
     void aClientThatSendsWhatsatsAndNeverReadsIsClosedWhileOthersAreServed() throws Exception {
         try (LineConnection client = new LineConnection(PORT)) {
-            assertThat(client.ask("IAMAT greedy +34.068930-118.445127 1520023934")).startsWith("AT Alpha ");
+            assertThat(client.ask("IAMAT greedy +34.068930-118.445127 1520023934"))
+                    .startsWith("AT Alpha ");
             // Places asked once here, so that the greedy client's answers come from the node's cache at once.
             assertThat(client.askWhatsAt("WHATSAT greedy 50 20")).contains("\"results\"");
         }
@@ -145,8 +148,12 @@ class BadClientsIT {
                     .until(() -> metric("herd_connections_cut_replies_unread_total") == cutBefore + 1);
             asking.join();
             long residentAfter = nodeResidentKib();
-            report("a client asking WHATSAT and never reading (it got " + linesWritten.get() + " lines into its socket; node "
-                    + residentBefore / 1024 + " MB resident before, " + residentAfter / 1024 + " MB after)", unloaded, during);
+            report(
+                    "a client asking WHATSAT and never reading (it got " + linesWritten.get()
+                            + " lines into its socket; node " + residentBefore / 1024 + " MB resident before, "
+                            + residentAfter / 1024 + " MB after)",
+                    unloaded,
+                    during);
         }
     }
 
@@ -154,7 +161,9 @@ class BadClientsIT {
     void tenThousandIdleConnectionsLeaveTheNodeServingAndAreClosedAtTheIdleTimeout() throws Exception {
         long descriptors = ((com.sun.management.UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getMaxFileDescriptorCount();
-        assertThat(descriptors).as("file descriptors this test's JVM may open (ulimit -n)").isGreaterThan(11_000);
+        assertThat(descriptors)
+                .as("file descriptors this test's JVM may open (ulimit -n)")
+                .isGreaterThan(11_000);
         Latencies unloaded = bystander();
         long residentBefore = nodeResidentKib();
         double refusedBefore = metric("herd_connections_refused_total");
@@ -180,8 +189,11 @@ class BadClientsIT {
             for (Socket socket : idle) {
                 Sockets.assertClosedByNode(socket);
             }
-            report("10,000 idle connections (opened in " + openedMillis + " ms; node " + residentBefore / 1024
-                    + " MB resident before, " + residentWith / 1024 + " MB with them)", unloaded, during);
+            report(
+                    "10,000 idle connections (opened in " + openedMillis + " ms; node " + residentBefore / 1024
+                            + " MB resident before, " + residentWith / 1024 + " MB with them)",
+                    unloaded,
+                    during);
         } finally {
             for (Socket socket : idle) {
                 socket.close();
@@ -212,10 +224,16 @@ class BadClientsIT {
     }
 
     private static void report(String what, Latencies unloaded, Latencies during) {
-        System.out.printf("BadClientsIT: %s. A bystander's IAMAT, %d asked: p50 %.2f ms, p99 %.2f ms alone; "
+        System.out.printf(
+                "BadClientsIT: %s. A bystander's IAMAT, %d asked: p50 %.2f ms, p99 %.2f ms alone; "
                         + "p50 %.2f ms, p99 %.2f ms meanwhile (%.1f times)%n",
-                what, BYSTANDER_ASKS, unloaded.percentile(50), unloaded.percentile(99), during.percentile(50),
-                during.percentile(99), during.percentile(99) / unloaded.percentile(99));
+                what,
+                BYSTANDER_ASKS,
+                unloaded.percentile(50),
+                unloaded.percentile(99),
+                during.percentile(50),
+                during.percentile(99),
+                during.percentile(99) / unloaded.percentile(99));
     }
 
     private static Socket connect(String from) throws IOException {
@@ -283,8 +301,11 @@ class BadClientsIT {
     }
 
     private static int openConnectionsAtNode() throws IOException, InterruptedException {
-        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/health/ready"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/health/ready"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher connections = CONNECTIONS.matcher(ready.body());
         assertThat(connections.find()).as(ready.body()).isTrue();
         return Integer.parseInt(connections.group(1));
@@ -293,8 +314,12 @@ class BadClientsIT {
     /** The node's resident memory in KiB, from /proc: the one Payara Micro process serving our HTTP port. */
     private static long nodeResidentKib() throws IOException {
         long pid = ProcessHandle.allProcesses()
-                .filter(process -> process.info().arguments().map(args -> String.join(" ", args).contains("--port " + HTTP_PORT)).orElse(false))
-                .mapToLong(ProcessHandle::pid).findFirst()
+                .filter(process -> process.info()
+                        .arguments()
+                        .map(args -> String.join(" ", args).contains("--port " + HTTP_PORT))
+                        .orElse(false))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
                 .orElseThrow(() -> new IOException("no process with --port " + HTTP_PORT));
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {

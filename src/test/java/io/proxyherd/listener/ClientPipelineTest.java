@@ -8,7 +8,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.proxyherd.activity.Count;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -76,7 +75,9 @@ class ClientPipelineTest {
 
         Sockets.assertClosedByNode(greedy);
         assertThat(counted).containsExactly(Count.CUT_REPLIES_UNREAD);
-        assertThat(answered(connect(new Socket(), "127.0.0.1"))).as("a new connection is served").isTrue();
+        assertThat(answered(connect(new Socket(), "127.0.0.1")))
+                .as("a new connection is served")
+                .isTrue();
     }
 
     @Test
@@ -89,11 +90,12 @@ class ClientPipelineTest {
         Sockets.assertClosedByNode(third);
         assertThat(counted).containsExactly(Count.CONNECTIONS_REFUSED);
         assertThat(answered(second)).isTrue();
-        assertThat(answered(connect(new Socket(), "127.0.0.2"))).as("another address is served").isTrue();
+        assertThat(answered(connect(new Socket(), "127.0.0.2")))
+                .as("another address is served")
+                .isTrue();
 
         first.close();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> answered(connect(new Socket(), "127.0.0.1")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> answered(connect(new Socket(), "127.0.0.1")));
     }
 
     @Test
@@ -110,7 +112,8 @@ class ClientPipelineTest {
     }
 
     private static ConnectionLimits limits(int connections, int perAddress, int unreadReplyBytes) {
-        return new ConnectionLimits(connections, perAddress, 64, Duration.ofMinutes(1), Duration.ofMinutes(5), unreadReplyBytes);
+        return new ConnectionLimits(
+                connections, perAddress, 64, Duration.ofMinutes(1), Duration.ofMinutes(5), unreadReplyBytes);
     }
 
     private void serve(ConnectionLimits limits) {
@@ -123,8 +126,11 @@ class ClientPipelineTest {
             @Override
             public void written(String line, String reply, long nanos) {}
         };
-        server = new ClientPipeline(handler, limits, counted::add).server(loop, loop)
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).syncUninterruptibly().channel();
+        server = new ClientPipeline(handler, limits, counted::add)
+                .server(loop, loop)
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .syncUninterruptibly()
+                .channel();
     }
 
     private Socket connect(Socket socket, String from) throws IOException {

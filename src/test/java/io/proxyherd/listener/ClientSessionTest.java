@@ -24,6 +24,7 @@ class ClientSessionTest {
 
     /** Answers "reply to <line>", at once or, for lines it was told to hold, when released. */
     private final Map<String, CompletableFuture<String>> held = new HashMap<>();
+
     private final List<String> seen = new ArrayList<>();
     private final List<String> timed = new ArrayList<>();
     private final List<Count> cuts = new ArrayList<>();
@@ -39,8 +40,10 @@ class ClientSessionTest {
             timed.add(line + " -> " + reply.strip() + (nanos >= 0 ? "" : " in negative time"));
         }
     };
-    private final EmbeddedChannel channel = new EmbeddedChannel(new LineFraming(MAX_LINE),
-            new StringDecoder(StandardCharsets.UTF_8), new ClientSession(handler, TestLimits.lineLimit(MAX_LINE), cuts::add));
+    private final EmbeddedChannel channel = new EmbeddedChannel(
+            new LineFraming(MAX_LINE),
+            new StringDecoder(StandardCharsets.UTF_8),
+            new ClientSession(handler, TestLimits.lineLimit(MAX_LINE), cuts::add));
 
     @Test
     void partialLinesAreJoinedAndCrlfAndLfBothEndALine() {

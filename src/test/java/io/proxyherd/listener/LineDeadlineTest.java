@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class LineDeadlineTest {
 
     private final AtomicInteger cuts = new AtomicInteger();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new LineDeadline(Duration.ofSeconds(60), cuts::incrementAndGet));
+    private final EmbeddedChannel channel =
+            new EmbeddedChannel(new LineDeadline(Duration.ofSeconds(60), cuts::incrementAndGet));
 
     @AfterEach
     void releasePassedOnBytes() {
@@ -63,7 +64,9 @@ class LineDeadlineTest {
         send("WHATSAT a 10 5\nWHATS");
         channel.config().setAutoRead(false);
         after(61);
-        assertThat(channel.isOpen()).as("the rest of the line may be unread in the socket").isTrue();
+        assertThat(channel.isOpen())
+                .as("the rest of the line may be unread in the socket")
+                .isTrue();
 
         channel.config().setAutoRead(true);
         after(61);

@@ -56,15 +56,19 @@ class LineFramingFuzzTest {
 
         @Override
         public String toString() {
-            return "Stream[" + new String(bytes(), StandardCharsets.ISO_8859_1).replace("\r", "\\r").replace("\n", "\\n")
-                    + ", cuts " + cuts + (halfClose ? ", half-closed" : "") + "]";
+            return "Stream["
+                    + new String(bytes(), StandardCharsets.ISO_8859_1)
+                            .replace("\r", "\\r")
+                            .replace("\n", "\\n") + ", cuts " + cuts + (halfClose ? ", half-closed" : "") + "]";
         }
     }
 
     @Property(tries = TRIES)
     void everyLineIsAnsweredOnceInOrderHoweverTheReadsAreSplit(@ForAll("streams") Stream stream) {
         List<String> answered = new ArrayList<>();
-        EmbeddedChannel channel = new EmbeddedChannel(new LineFraming(MAX_LINE), new StringDecoder(StandardCharsets.UTF_8),
+        EmbeddedChannel channel = new EmbeddedChannel(
+                new LineFraming(MAX_LINE),
+                new StringDecoder(StandardCharsets.UTF_8),
                 new ClientSession(new Echo(answered), TestLimits.lineLimit(MAX_LINE), count -> {}));
         byte[] bytes = stream.bytes();
         int from = 0;
@@ -97,22 +101,30 @@ class LineFramingFuzzTest {
     Arbitrary<Stream> streams() {
         Arbitrary<Byte> anyByte = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.of((byte) 'a', (byte) 'Z', (byte) ' ', (byte) '.')),
-                Tuple.of(1, Arbitraries.of((byte) '\r', (byte) 0, (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xE2, (byte) 0x80)));
+                Tuple.of(
+                        1,
+                        Arbitraries.of((byte) '\r', (byte) 0, (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xE2, (byte)
+                                0x80)));
         Arbitrary<byte[]> line = anyByte.list().ofMaxSize(MAX_LINE + 3).map(LineFramingFuzzTest::toArray);
         Arbitrary<List<byte[]>> lines = line.list().ofMinSize(1).ofMaxSize(6);
-        Arbitrary<List<String>> terminators = Arbitraries.of("\n", "\r\n", "\n", "").list().ofSize(6);
-        Arbitrary<List<Integer>> cuts = Arbitraries.integers().between(0, 6 * (MAX_LINE + 5)).list().ofMaxSize(5)
+        Arbitrary<List<String>> terminators =
+                Arbitraries.of("\n", "\r\n", "\n", "").list().ofSize(6);
+        Arbitrary<List<Integer>> cuts = Arbitraries.integers()
+                .between(0, 6 * (MAX_LINE + 5))
+                .list()
+                .ofMaxSize(5)
                 .map(list -> list.stream().sorted().toList());
-        return Combinators.combine(lines, terminators, cuts, Arbitraries.of(true, false)).as((l, t, c, half) -> {
-            List<String> ends = new ArrayList<>(t.subList(0, l.size()));
-            // Only the last line may lack a newline: a missing one elsewhere would just join two lines.
-            for (int i = 0; i < ends.size() - 1; i++) {
-                if (ends.get(i).isEmpty()) {
-                    ends.set(i, "\n");
-                }
-            }
-            return new Stream(l, ends, c, half);
-        });
+        return Combinators.combine(lines, terminators, cuts, Arbitraries.of(true, false))
+                .as((l, t, c, half) -> {
+                    List<String> ends = new ArrayList<>(t.subList(0, l.size()));
+                    // Only the last line may lack a newline: a missing one elsewhere would just join two lines.
+                    for (int i = 0; i < ends.size() - 1; i++) {
+                        if (ends.get(i).isEmpty()) {
+                            ends.set(i, "\n");
+                        }
+                    }
+                    return new Stream(l, ends, c, half);
+                });
     }
 
     private static byte[] toArray(List<Byte> bytes) {

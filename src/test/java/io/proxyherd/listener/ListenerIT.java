@@ -1,7 +1,7 @@
 package io.proxyherd.listener;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +66,8 @@ class ListenerIT {
     void oneShotClientWithoutFinalNewlineGetsItsReplyAndTheConnectionCloses() throws Exception {
         String reply = OneShotClient.exchange(PORT, "IAMAT oneshot +00.000000+000.000000 1520023934.918963997");
 
-        assertThat(reply).matches("AT Alpha \\+\\d+\\.\\d{9} oneshot \\+00\\.000000\\+000\\.000000 1520023934\\.918963997\n");
+        assertThat(reply)
+                .matches("AT Alpha \\+\\d+\\.\\d{9} oneshot \\+00\\.000000\\+000\\.000000 1520023934\\.918963997\n");
     }
 
     @Test
@@ -80,14 +81,16 @@ class ListenerIT {
     void severalLinesAreAnsweredInOrderEvenWhenOneWaitsForPlaces() throws Exception {
         OneShotClient.exchange(PORT, "IAMAT ordered +34.068930-118.445127 1520023934.918963997\n");
 
-        String replies = OneShotClient.exchange(PORT,
-                "WHATSAT ordered 10 2\nhello there\nIAMAT ordered +34.068930-118.445127 1520023934.918963996\n");
+        String replies = OneShotClient.exchange(
+                PORT, "WHATSAT ordered 10 2\nhello there\nIAMAT ordered +34.068930-118.445127 1520023934.918963996\n");
 
         String[] parts = replies.split("\n\n", 2);
         assertThat(parts[0]).startsWith("AT Alpha ").contains(" ordered +34.068930-118.445127 1520023934.918963997\n{");
-        assertThat(parts[0]).contains("\"name\" : \"Royce Hall\"", "\"name\" : \"Powell Library\"")
+        assertThat(parts[0])
+                .contains("\"name\" : \"Royce Hall\"", "\"name\" : \"Powell Library\"")
                 .doesNotContain("Ackerman");
-        assertThat(parts[1]).matches("\\? hello there\nAT Alpha [+-]\\d+\\.\\d{9} ordered \\S+ 1520023934\\.918963996\n");
+        assertThat(parts[1])
+                .matches("\\? hello there\nAT Alpha [+-]\\d+\\.\\d{9} ordered \\S+ 1520023934\\.918963996\n");
     }
 
     @Test
@@ -98,10 +101,11 @@ class ListenerIT {
             assertThat(reply).endsWith("}\n\n").doesNotContain("\n\n\n");
         }
 
-        places.server().verify(getRequestedFor(urlPathEqualTo(PlacesStandIn.PATH))
-                .withQueryParam("location", equalTo("34.06893,-118.445127"))
-                .withQueryParam("radius", equalTo("2500"))
-                .withQueryParam("key", equalTo(PlacesStandIn.KEY)));
+        places.server()
+                .verify(getRequestedFor(urlPathEqualTo(PlacesStandIn.PATH))
+                        .withQueryParam("location", equalTo("34.06893,-118.445127"))
+                        .withQueryParam("radius", equalTo("2500"))
+                        .withQueryParam("key", equalTo(PlacesStandIn.KEY)));
     }
 
     @Test
@@ -116,7 +120,8 @@ class ListenerIT {
 
     @Test
     void anOversizeLineClosesOnlyItsOwnConnection() throws Exception {
-        try (LineConnection bystander = new LineConnection(PORT); LineConnection flooder = new LineConnection(PORT)) {
+        try (LineConnection bystander = new LineConnection(PORT);
+                LineConnection flooder = new LineConnection(PORT)) {
             flooder.write("IAMAT " + "x".repeat(9000));
 
             assertThat(flooder.isClosedByServer()).isTrue();

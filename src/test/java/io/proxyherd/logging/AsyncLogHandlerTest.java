@@ -52,7 +52,8 @@ class AsyncLogHandlerTest {
         handler.close();
 
         assertThat(messages(out.toString(StandardCharsets.UTF_8).lines().toList()))
-                .containsExactlyElementsOf(IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toList());
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toList());
     }
 
     @Test
@@ -63,7 +64,8 @@ class AsyncLogHandlerTest {
         List<Thread> publishers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int thread = t;
-            publishers.add(PLAIN.newThread(() -> IntStream.range(0, 5_000).forEach(i -> handler.publish(info(thread + ":" + i)))));
+            publishers.add(PLAIN.newThread(
+                    () -> IntStream.range(0, 5_000).forEach(i -> handler.publish(info(thread + ":" + i)))));
         }
         publishers.forEach(Thread::start);
         for (Thread publisher : publishers) {
@@ -71,12 +73,14 @@ class AsyncLogHandlerTest {
         }
         handler.close();
 
-        List<String> messages = messages(out.toString(StandardCharsets.UTF_8).lines().toList());
+        List<String> messages =
+                messages(out.toString(StandardCharsets.UTF_8).lines().toList());
         assertThat(messages).hasSize(20_000);
         for (int t = 0; t < 4; t++) {
             String prefix = t + ":";
             assertThat(messages.stream().filter(m -> m.startsWith(prefix)).toList())
-                    .containsExactlyElementsOf(IntStream.range(0, 5_000).mapToObj(i -> prefix + i).toList());
+                    .containsExactlyElementsOf(
+                            IntStream.range(0, 5_000).mapToObj(i -> prefix + i).toList());
         }
     }
 
@@ -87,8 +91,11 @@ class AsyncLogHandlerTest {
         try {
             handler.publish(info("connection opened: /127.0.0.1:41234"));
 
-            await("the line in the file").atMost(5, TimeUnit.SECONDS)
-                    .until(() -> messages(Files.readAllLines(log)), lines -> lines.contains("connection opened: /127.0.0.1:41234"));
+            await("the line in the file")
+                    .atMost(5, TimeUnit.SECONDS)
+                    .until(
+                            () -> messages(Files.readAllLines(log)),
+                            lines -> lines.contains("connection opened: /127.0.0.1:41234"));
         } finally {
             handler.close();
         }
@@ -105,7 +112,10 @@ class AsyncLogHandlerTest {
         out.open();
         handler.close();
 
-        assertThat(messages(out.lines())).hasSize(5_001).startsWith("first", "buffered 0").endsWith("buffered 4999");
+        assertThat(messages(out.lines()))
+                .hasSize(5_001)
+                .startsWith("first", "buffered 0")
+                .endsWith("buffered 4999");
     }
 
     @Test
@@ -124,10 +134,16 @@ class AsyncLogHandlerTest {
         out.open();
         await("the writer caught up").until(out::lines, lines -> lines.size() == 6);
         assertThat(messages(out.lines()))
-                .containsExactly("first", "then 0", "then 1", "then 2", "then 3",
+                .containsExactly(
+                        "first",
+                        "then 0",
+                        "then 1",
+                        "then 2",
+                        "then 3",
                         "dropped 6 log records: the log buffer (4 records) was full");
         assertThat(out.lines().get(5))
-                .matches(LINE).contains(" WARNING [io.proxyherd.logging.AsyncLogHandler] dropped 6 log records");
+                .matches(LINE)
+                .contains(" WARNING [io.proxyherd.logging.AsyncLogHandler] dropped 6 log records");
         handler.close();
     }
 
@@ -166,7 +182,8 @@ class AsyncLogHandlerTest {
         handler.close();
 
         assertThat(errors).singleElement().asString().endsWith(": disk full");
-        assertThat(messages(written.toString(StandardCharsets.UTF_8).lines().toList())).containsExactly("written");
+        assertThat(messages(written.toString(StandardCharsets.UTF_8).lines().toList()))
+                .containsExactly("written");
     }
 
     /** Payara's FileHandler appends to the node's log as this handler does: neither may split the other's lines. */
@@ -183,7 +200,8 @@ class AsyncLogHandlerTest {
             String name = (t % 2 == 0 ? "payara-" : "node-") + t + ":";
             // Long enough that the node's writes are many lines at a time.
             String padding = " " + "x".repeat(200);
-            publishers.add(PLAIN.newThread(() -> IntStream.range(0, 5_000).forEach(i -> handler.publish(info(name + i + padding)))));
+            publishers.add(PLAIN.newThread(
+                    () -> IntStream.range(0, 5_000).forEach(i -> handler.publish(info(name + i + padding)))));
         }
         publishers.forEach(Thread::start);
         for (Thread publisher : publishers) {
@@ -194,7 +212,9 @@ class AsyncLogHandlerTest {
 
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).hasSize(20_000).allMatch(line -> LINE.matcher(line).matches());
-        assertThat(messages(lines)).allMatch(message -> message.endsWith(" " + "x".repeat(200))).doesNotHaveDuplicates();
+        assertThat(messages(lines))
+                .allMatch(message -> message.endsWith(" " + "x".repeat(200)))
+                .doesNotHaveDuplicates();
     }
 
     private static LogRecord info(String message) {
@@ -206,6 +226,8 @@ class AsyncLogHandlerTest {
 
     /** Each line's message: what follows the logger's name. */
     private static List<String> messages(List<String> lines) {
-        return lines.stream().map(line -> line.substring(line.indexOf("] ") + 2)).toList();
+        return lines.stream()
+                .map(line -> line.substring(line.indexOf("] ") + 2))
+                .toList();
     }
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LogCostBenchmark {
 
     private static final String PATTERN = "%1$tFT%1$tT.%1$tL%1$tz %4$s [%3$s] %5$s%6$s%n";
-    private static final String LINE = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4} INFO \\[[\\w.]+] .*";
+    private static final String LINE =
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4} INFO \\[[\\w.]+] .*";
     private static final int THREADS = 4;
     private static final int RECORDS = Integer.getInteger("log.records", 1_000_000);
     private static final int PER_SECOND = Integer.getInteger("log.per-second", 0);
@@ -47,7 +48,10 @@ class LogCostBenchmark {
     @Test
     void oldAgainstNew() throws Exception {
         System.setProperty("java.util.logging.SimpleFormatter.format", PATTERN);
-        System.out.printf("%,d records from %d threads, %s%n", RECORDS, THREADS,
+        System.out.printf(
+                "%,d records from %d threads, %s%n",
+                RECORDS,
+                THREADS,
                 PER_SECOND == 0 ? "as fast as they can" : String.format("%,d a second in all", PER_SECOND));
         for (String setup : List.of("none", "old", "new")) {
             run(setup, RECORDS / 5); // warm-up
@@ -89,12 +93,15 @@ class LogCostBenchmark {
 
         if (!setup.equals("none")) {
             try (Stream<String> lines = Files.lines(file)) {
-                assertThat(lines.filter(line -> line.matches(LINE)).count()).as(setup).isEqualTo(records);
+                assertThat(lines.filter(line -> line.matches(LINE)).count())
+                        .as(setup)
+                        .isEqualTo(records);
             }
             Files.delete(file);
         }
-        return String.format("process CPU %,.0f ms (%.2f us a record), the logging threads' %.2f us a record;"
-                + " wall %,.0f ms (%,.0f ms until the last record was logged)",
+        return String.format(
+                "process CPU %,.0f ms (%.2f us a record), the logging threads' %.2f us a record;"
+                        + " wall %,.0f ms (%,.0f ms until the last record was logged)",
                 cpu / 1e6, cpu / 1e3 / records, sum(loggersCpu) / 1e3 / records, wall / 1e6, logged / 1e6);
     }
 
@@ -105,16 +112,17 @@ class LogCostBenchmark {
             return thread;
         };
         return switch (setup) {
-            case "none" -> new Handler() {
-                @Override
-                public void publish(LogRecord record) {}
+            case "none" ->
+                new Handler() {
+                    @Override
+                    public void publish(LogRecord record) {}
 
-                @Override
-                public void flush() {}
+                    @Override
+                    public void flush() {}
 
-                @Override
-                public void close() {}
-            };
+                    @Override
+                    public void close() {}
+                };
             case "old" -> {
                 FileHandler old = new FileHandler(file.toString(), true);
                 old.setEncoding("UTF-8");

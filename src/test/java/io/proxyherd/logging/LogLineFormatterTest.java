@@ -10,45 +10,55 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class LogLineFormatterTest {
 
     /** server-config/logging.properties' SimpleFormatter pattern, which the node's lines have always had. */
     private static final String PATTERN = "%1$tFT%1$tT.%1$tL%1$tz %4$s [%3$s] %5$s%6$s%n";
+
     private static final String N = System.lineSeparator();
 
     @Test
     void aLineIsTheDateTimeWithMillisAndOffsetThenLevelLoggerAndMessage() {
-        LogRecord record = record(Level.INFO, "io.proxyherd.listener.ClientSession", "/127.0.0.1:41234 < IAMAT kiwi +1+1 1",
+        LogRecord record = record(
+                Level.INFO,
+                "io.proxyherd.listener.ClientSession",
+                "/127.0.0.1:41234 < IAMAT kiwi +1+1 1",
                 "2018-03-02T20:52:14.918963997Z");
 
         assertThat(new LogLineFormatter(ZoneId.of("America/Los_Angeles")).format(record))
-                .isEqualTo("2018-03-02T12:52:14.918-0800 INFO [io.proxyherd.listener.ClientSession] /127.0.0.1:41234 < IAMAT kiwi +1+1 1" + N);
+                .isEqualTo(
+                        "2018-03-02T12:52:14.918-0800 INFO [io.proxyherd.listener.ClientSession] /127.0.0.1:41234 < IAMAT kiwi +1+1 1"
+                                + N);
     }
 
     @Test
     void aThrowableFollowsTheMessageOnItsOwnLines() {
-        LogRecord record = record(Level.WARNING, "io.proxyherd.herd.FloodOutbox", "send failed", "2026-01-05T09:00:00.007Z");
+        LogRecord record =
+                record(Level.WARNING, "io.proxyherd.herd.FloodOutbox", "send failed", "2026-01-05T09:00:00.007Z");
         IOException failure = new IOException("broker gone");
         record.setThrown(failure);
 
         String line = new LogLineFormatter(ZoneId.of("UTC")).format(record);
 
-        assertThat(line).startsWith("2026-01-05T09:00:00.007+0000 WARNING [io.proxyherd.herd.FloodOutbox] send failed" + N
-                + "java.io.IOException: broker gone" + N + "\tat ");
+        assertThat(line)
+                .startsWith("2026-01-05T09:00:00.007+0000 WARNING [io.proxyherd.herd.FloodOutbox] send failed" + N
+                        + "java.io.IOException: broker gone" + N + "\tat ");
         assertThat(line).isEqualTo(simpleFormatterLine(record, ZoneId.of("UTC")));
     }
 
     @Test
     void parametersAreFilledInAsByAnyJulFormatter() {
-        LogRecord record = record(Level.INFO, "io.proxyherd.herd.CatchUp", "answered {0} with {1} updates", "2026-01-05T09:00:00Z");
+        LogRecord record = record(
+                Level.INFO, "io.proxyherd.herd.CatchUp", "answered {0} with {1} updates", "2026-01-05T09:00:00Z");
         record.setParameters(new Object[] {"Beta", 3});
 
         assertThat(new LogLineFormatter(ZoneId.of("UTC")).format(record))
-                .isEqualTo("2026-01-05T09:00:00.000+0000 INFO [io.proxyherd.herd.CatchUp] answered Beta with 3 updates" + N);
+                .isEqualTo("2026-01-05T09:00:00.000+0000 INFO [io.proxyherd.herd.CatchUp] answered Beta with 3 updates"
+                        + N);
     }
 
     /** Whole and half-hour offsets both ways, a daylight-saving change, each millisecond width, a leap day. */
@@ -98,8 +108,13 @@ class LogLineFormatterTest {
             }
             throwable = trace.toString();
         }
-        return String.format(PATTERN, ZonedDateTime.ofInstant(record.getInstant(), zone), record.getSourceClassName(),
-                record.getLoggerName(), record.getLevel().getLocalizedName(), new LogLineFormatter(zone).formatMessage(record),
+        return String.format(
+                PATTERN,
+                ZonedDateTime.ofInstant(record.getInstant(), zone),
+                record.getSourceClassName(),
+                record.getLoggerName(),
+                record.getLevel().getLocalizedName(),
+                new LogLineFormatter(zone).formatMessage(record),
                 throwable);
     }
 }

@@ -32,8 +32,9 @@ class CachedSearchTest {
             .build();
 
     private final AtomicLong nanos = new AtomicLong();
-    private final LegacyNearbySearch legacy = new LegacyNearbySearch(new PlacesSettings(
-            GOOGLE.baseUrl() + PATH, Optional.of("test-key"), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+    private final LegacyNearbySearch legacy = new LegacyNearbySearch(
+            new PlacesSettings(
+                    GOOGLE.baseUrl() + PATH, Optional.of("test-key"), Duration.ofSeconds(5), Duration.ofSeconds(10)),
             PlacesFixtures.callThreads());
     private final RecordingListener lookups = new RecordingListener();
     private final CachedSearch cached = new CachedSearch(legacy, 3, TTL, 100, nanos::get, lookups);
@@ -156,10 +157,12 @@ class CachedSearchTest {
 
     @Test
     void makesOneCallForConcurrentIdenticalMisses() {
-        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json").withFixedDelay(2000)));
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(json("nearby-ok-small.json").withFixedDelay(2000)));
 
         CompletionStage<String> first = cached.search(34.06893, -118.445127, "1000", 5);
-        await().atMost(Duration.ofSeconds(10)).until(() -> GOOGLE.findAll(anyRequestedFor(anyUrl())).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> GOOGLE.findAll(anyRequestedFor(anyUrl())).size() == 1);
         CompletionStage<String> second = cached.search(34.0690, -118.4451, "1000", 5);
 
         assertThat(complete(second)).isEqualTo(complete(first));

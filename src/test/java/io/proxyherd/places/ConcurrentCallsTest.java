@@ -52,32 +52,42 @@ class ConcurrentCallsTest {
         try (LegacyNearbySearch legacy = new LegacyNearbySearch(settings(GOOGLE.baseUrl() + LEGACY_PATH), calls)) {
 
             List<String> statuses = statuses(IntStream.range(0, CALLS)
-                    .mapToObj(i -> legacy.search(34.0 + i / 1000.0, -118.4, "1000", 5)).toList());
+                    .mapToObj(i -> legacy.search(34.0 + i / 1000.0, -118.4, "1000", 5))
+                    .toList());
 
             assertThat(statuses).hasSize(CALLS).containsOnly("OK");
         }
         assertThat(threads.made()).isEqualTo(CALLS);
-        assertThat(calls.isShutdown()).as("the search shuts its call threads down when closed").isTrue();
+        assertThat(calls.isShutdown())
+                .as("the search shuts its call threads down when closed")
+                .isTrue();
     }
 
     @Test
     void newApiCallsAreAllInFlightAtOnceOnTheCallThreads() {
-        GOOGLE.stubFor(post(urlPathEqualTo(NewNearbySearch.PATH))
-                .willReturn(json(PlacesFixtures.read("new-nearby-ok.json"))));
+        GOOGLE.stubFor(
+                post(urlPathEqualTo(NewNearbySearch.PATH)).willReturn(json(PlacesFixtures.read("new-nearby-ok.json"))));
         ARRIVALS.expect(CALLS);
-        try (NewNearbySearch places = new NewNearbySearch(settings(GOOGLE.baseUrl()), NewNearbySearch.DEFAULT_FIELD_MASK,
+        try (NewNearbySearch places = new NewNearbySearch(
+                settings(GOOGLE.baseUrl()),
+                NewNearbySearch.DEFAULT_FIELD_MASK,
                 PlacesConfiguration.callThreads(CALLS, threads))) {
 
             List<CompletionStage<String>> searches = IntStream.range(0, CALLS)
-                    .mapToObj(i -> places.search(34.0 + i / 1000.0, -118.4, "1000", 5)).toList();
+                    .mapToObj(i -> places.search(34.0 + i / 1000.0, -118.4, "1000", 5))
+                    .toList();
 
-            assertThat(searches.stream().map(ResilienceTest::complete).toList()).allSatisfy(answer -> assertThat(PlacesFixtures.parse(answer)).containsKey("places"));
+            assertThat(searches.stream().map(ResilienceTest::complete).toList())
+                    .allSatisfy(
+                            answer -> assertThat(PlacesFixtures.parse(answer)).containsKey("places"));
         }
         assertThat(threads.made()).isEqualTo(CALLS);
     }
 
     private static List<String> statuses(List<CompletionStage<String>> searches) {
-        return searches.stream().map(search -> PlacesFixtures.parse(complete(search)).getString("status")).toList();
+        return searches.stream()
+                .map(search -> PlacesFixtures.parse(complete(search)).getString("status"))
+                .toList();
     }
 
     private static PlacesSettings settings(String url) {
@@ -109,8 +119,10 @@ class ConcurrentCallsTest {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
-            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).withStatus(503)
-                    .withBody("{\"status\" : \"UNKNOWN_ERROR\", \"error_message\" : \"not all calls in flight at once\"}")
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition())
+                    .withStatus(503)
+                    .withBody(
+                            "{\"status\" : \"UNKNOWN_ERROR\", \"error_message\" : \"not all calls in flight at once\"}")
                     .build();
         }
 

@@ -96,11 +96,12 @@ class GoogleJsonFormatTest {
 
         String printed = GoogleJsonFormat.print(tricky);
 
-        assertThat(printed).isEqualTo("{\n"
-                + "   \"say \\\"hi\\\"\" : \"He said \\\"hi\\\"\\n\\tC:\\\\temp\\u0001\",\n"
-                + "   \"html\" : \"<a href=\\\"https://maps.google.com\\\">A Google User</a>\",\n"
-                + "   \"unicode\" : \"Café Ü\"\n"
-                + "}");
+        assertThat(printed)
+                .isEqualTo("{\n"
+                        + "   \"say \\\"hi\\\"\" : \"He said \\\"hi\\\"\\n\\tC:\\\\temp\\u0001\",\n"
+                        + "   \"html\" : \"<a href=\\\"https://maps.google.com\\\">A Google User</a>\",\n"
+                        + "   \"unicode\" : \"Café Ü\"\n"
+                        + "}");
         assertThat(PlacesFixtures.parse(printed)).isEqualTo(tricky);
     }
 
@@ -118,7 +119,8 @@ class GoogleJsonFormatTest {
                    "exponent" : 1E+3,
                    "zero" : 0
                 }""");
-        assertThat(GoogleJsonFormat.print(Json.createValue(new BigDecimal("34.06893")))).isEqualTo("34.06893");
+        assertThat(GoogleJsonFormat.print(Json.createValue(new BigDecimal("34.06893"))))
+                .isEqualTo("34.06893");
     }
 
     @Test
@@ -130,7 +132,8 @@ class GoogleJsonFormatTest {
         assertThat(PlacesFixtures.parse(printed)).isEqualTo(answer);
         assertThat(PlacesFixtures.parse(printed).keySet())
                 .containsExactly("html_attributions", "next_page_token", "results", "status");
-        assertThat(printed).startsWith("{\n   \"html_attributions\" : [],\n   \"next_page_token\" : \"")
+        assertThat(printed)
+                .startsWith("{\n   \"html_attributions\" : [],\n   \"next_page_token\" : \"")
                 .endsWith("\n   ],\n   \"status\" : \"OK\"\n}")
                 .doesNotContain("\t");
     }

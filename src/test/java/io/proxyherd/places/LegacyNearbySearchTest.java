@@ -100,7 +100,10 @@ class LegacyNearbySearchTest {
 
         JsonArrayBuilder firstThree = Json.createArrayBuilder();
         google.getJsonArray("results").subList(0, 3).forEach(firstThree::add);
-        assertThat(trimmed).isEqualTo(Json.createObjectBuilder(google).add("results", firstThree).build());
+        assertThat(trimmed)
+                .isEqualTo(Json.createObjectBuilder(google)
+                        .add("results", firstThree)
+                        .build());
         assertThat(trimmed.keySet()).containsExactly("html_attributions", "next_page_token", "results", "status");
         assertThat(trimmed.getJsonArray("results").getValuesAs(JsonObject.class))
                 .extracting(place -> place.getString("name"))
@@ -114,8 +117,8 @@ class LegacyNearbySearchTest {
 
         String json = searchUcla("1500", maxResults);
 
-        assertThat(json).isEqualTo(GoogleJsonFormat.print(
-                PlacesFixtures.parse(PlacesFixtures.read("nearby-ok-ucla.json"))));
+        assertThat(json)
+                .isEqualTo(GoogleJsonFormat.print(PlacesFixtures.parse(PlacesFixtures.read("nearby-ok-ucla.json"))));
     }
 
     @Test
@@ -211,7 +214,8 @@ class LegacyNearbySearchTest {
 
     @Test
     void keepsGooglesStatusFromAnErrorHttpStatusWithAGoogleBody() {
-        answer(aResponse().withStatus(403)
+        answer(aResponse()
+                .withStatus(403)
                 .withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withBody(PlacesFixtures.read("nearby-request-denied.json")));
 
@@ -223,7 +227,10 @@ class LegacyNearbySearchTest {
     @ParameterizedTest
     @CsvSource({"500, Internal Server Error", "502, <html><body>Bad Gateway</body></html>", "404, ''"})
     void reportsAnHttpErrorWithoutAGoogleBodyAsUnknown(int status, String body) {
-        answer(aResponse().withStatus(status).withHeader("Content-Type", "text/html").withBody(body));
+        answer(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/html")
+                .withBody(body));
 
         JsonObject json = assertError(searchUcla("10000", 5), "UNKNOWN_ERROR");
 
@@ -240,17 +247,21 @@ class LegacyNearbySearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "nearby-truncated.json",
-        "<html><body>Captive portal</body></html>",
-        "[]",
-        "{\"results\": []}",
-        "{\"status\": \"OK\", \"results\": {}}",
-        ""
-    })
+    @ValueSource(
+            strings = {
+                "nearby-truncated.json",
+                "<html><body>Captive portal</body></html>",
+                "[]",
+                "{\"results\": []}",
+                "{\"status\": \"OK\", \"results\": {}}",
+                ""
+            })
     void reportsMalformedJsonAsUnknown(String fixtureOrBody) {
         String body = fixtureOrBody.endsWith(".json") ? PlacesFixtures.read(fixtureOrBody) : fixtureOrBody;
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body));
 
         JsonObject json = assertError(searchUcla("10000", 5), "UNKNOWN_ERROR");
 
@@ -273,8 +284,7 @@ class LegacyNearbySearchTest {
     void reportsABodyTricklingPastTheDeadlineAsATimeout() {
         // Every chunk arrives within the read timeout, so only the overall deadline can end this.
         answer(okJson("nearby-ok-ucla.json").withChunkedDribbleDelay(20, 4000));
-        places = legacy(
-                settings(googleUrl(), Optional.of(KEY), Duration.ofMillis(500), Duration.ofMillis(1500)));
+        places = legacy(settings(googleUrl(), Optional.of(KEY), Duration.ofMillis(500), Duration.ofMillis(1500)));
 
         CompletionStage<String> stage = places.search(34.06893, -118.445127, "10000", 5);
 
@@ -353,7 +363,8 @@ class LegacyNearbySearchTest {
 
         String json = complete(places.search(34.06893, -118.445127, "10000", 5));
 
-        assertThat(assertError(json, "UNKNOWN_ERROR").getString("error_message")).startsWith("Places request failed: ");
+        assertThat(assertError(json, "UNKNOWN_ERROR").getString("error_message"))
+                .startsWith("Places request failed: ");
         GOOGLE.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -363,7 +374,8 @@ class LegacyNearbySearchTest {
 
         String json = complete(places.search(34.06893, -118.445127, "10000", 5));
 
-        assertThat(assertError(json, "UNKNOWN_ERROR").getString("error_message")).startsWith("Places request failed: ");
+        assertThat(assertError(json, "UNKNOWN_ERROR").getString("error_message"))
+                .startsWith("Places request failed: ");
     }
 
     @Test
@@ -377,22 +389,23 @@ class LegacyNearbySearchTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Level previous = logger.getLevel();
         logger.setLevel(Level.FINE);
         logger.addHandler(capture);
         try {
-            GOOGLE.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("radius", equalTo("1"))
+            GOOGLE.stubFor(get(urlPathEqualTo(PATH))
+                    .withQueryParam("radius", equalTo("1"))
                     .willReturn(okJson("nearby-ok-small.json")));
-            GOOGLE.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("radius", equalTo("2"))
+            GOOGLE.stubFor(get(urlPathEqualTo(PATH))
+                    .withQueryParam("radius", equalTo("2"))
                     .willReturn(aResponse().withStatus(500).withBody("bad key " + KEY)));
-            GOOGLE.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("radius", equalTo("3"))
+            GOOGLE.stubFor(get(urlPathEqualTo(PATH))
+                    .withQueryParam("radius", equalTo("3"))
                     .willReturn(aResponse().withStatus(200).withBody("""
                             {"html_attributions":[],"results":[],"status":"REQUEST_DENIED",\
                             "error_message":"API key %s is not authorized"}""".formatted(KEY))));
@@ -411,12 +424,17 @@ class LegacyNearbySearchTest {
         }
 
         SimpleFormatter formatter = new SimpleFormatter();
-        assertThat(records).extracting(formatter::format).allSatisfy(line -> assertThat(line).doesNotContain(KEY));
-        assertThat(records).filteredOn(logRecord -> logRecord.getLevel() == Level.FINE)
+        assertThat(records)
+                .extracting(formatter::format)
+                .allSatisfy(line -> assertThat(line).doesNotContain(KEY));
+        assertThat(records)
+                .filteredOn(logRecord -> logRecord.getLevel() == Level.FINE)
                 .extracting(LogRecord::getMessage)
                 .hasSize(3)
-                .allSatisfy(line -> assertThat(line).startsWith("Places GET " + googleUrl()).endsWith("&key=REDACTED"));
-        assertThat(records).filteredOn(logRecord -> logRecord.getLevel() == Level.WARNING)
+                .allSatisfy(line ->
+                        assertThat(line).startsWith("Places GET " + googleUrl()).endsWith("&key=REDACTED"));
+        assertThat(records)
+                .filteredOn(logRecord -> logRecord.getLevel() == Level.WARNING)
                 .extracting(LogRecord::getMessage)
                 .hasSize(2)
                 .anySatisfy(line -> assertThat(line).contains("key=REDACTED").contains("Places answered HTTP 500"))
@@ -460,7 +478,8 @@ class LegacyNearbySearchTest {
     }
 
     static ResponseDefinitionBuilder okJson(String fixture) {
-        return aResponse().withStatus(200)
+        return aResponse()
+                .withStatus(200)
                 .withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withBody(PlacesFixtures.read(fixture));
     }

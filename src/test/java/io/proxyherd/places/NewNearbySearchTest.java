@@ -72,8 +72,12 @@ class NewNearbySearchTest {
         complete(places.search(34.06893, -118.445127, "250.5", 3));
 
         String body = GOOGLE.findAll(anyRequestedFor(anyUrl())).get(0).getBodyAsString();
-        assertThat(PlacesFixtures.parse(body).getJsonObject("locationRestriction").getJsonObject("circle")
-                .getJsonNumber("radius").doubleValue()).isEqualTo(250.5);
+        assertThat(PlacesFixtures.parse(body)
+                        .getJsonObject("locationRestriction")
+                        .getJsonObject("circle")
+                        .getJsonNumber("radius")
+                        .doubleValue())
+                .isEqualTo(250.5);
     }
 
     @Test
@@ -82,7 +86,8 @@ class NewNearbySearchTest {
 
         String json = complete(places.search(34.06893, -118.445127, "1500", 5));
 
-        assertThat(json).isEqualTo(GoogleJsonFormat.print(PlacesFixtures.parse(PlacesFixtures.read("new-nearby-ok.json"))));
+        assertThat(json)
+                .isEqualTo(GoogleJsonFormat.print(PlacesFixtures.parse(PlacesFixtures.read("new-nearby-ok.json"))));
     }
 
     @Test
@@ -92,7 +97,8 @@ class NewNearbySearchTest {
         JsonObject json = PlacesFixtures.parse(complete(places.search(34.06893, -118.445127, "1500", 1)));
 
         assertThat(json.getJsonArray("places")).hasSize(1);
-        assertThat(json.getJsonArray("places").getJsonObject(0).getString("id")).isEqualTo("ChIJ2xFMy4e8woARQ2nJ7e3bqxA");
+        assertThat(json.getJsonArray("places").getJsonObject(0).getString("id"))
+                .isEqualTo("ChIJ2xFMy4e8woARQ2nJ7e3bqxA");
     }
 
     @Test
@@ -117,7 +123,9 @@ class NewNearbySearchTest {
         JsonObject json = assertError(complete(places.search(34.06893, -118.445127, "1500", 5)), status);
 
         assertThat(json.getString("error_message"))
-                .isEqualTo(PlacesFixtures.parse(PlacesFixtures.read(fixture)).getJsonObject("error").getString("message"));
+                .isEqualTo(PlacesFixtures.parse(PlacesFixtures.read(fixture))
+                        .getJsonObject("error")
+                        .getString("message"));
     }
 
     @Test
@@ -132,8 +140,7 @@ class NewNearbySearchTest {
     @Test
     void redactsTheKeyFromGooglesMessage() {
         answer(aResponse().withStatus(400).withBody("""
-                {"error": {"code": 400, "message": "API key %s not valid", "status": "INVALID_ARGUMENT"}}"""
-                .formatted(KEY)));
+                {"error": {"code": 400, "message": "API key %s not valid", "status": "INVALID_ARGUMENT"}}""".formatted(KEY)));
 
         JsonObject json = assertError(complete(places.search(34.06893, -118.445127, "1500", 5)), "INVALID_REQUEST");
 
@@ -154,7 +161,10 @@ class NewNearbySearchTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"places\": [", "<html></html>", "[]", ""})
     void reportsMalformedJsonAsUnknown(String body) {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body));
 
         JsonObject json = assertError(complete(places.search(34.06893, -118.445127, "1500", 5)), "UNKNOWN_ERROR");
 
@@ -172,8 +182,9 @@ class NewNearbySearchTest {
     @Test
     void deniesWithoutCallingGoogleWhenThereIsNoKey() {
         places.close();
-        places = new NewNearbySearch(new PlacesSettings(GOOGLE.baseUrl(), Optional.empty(),
-                Duration.ofSeconds(5), Duration.ofSeconds(10)), NewNearbySearch.DEFAULT_FIELD_MASK,
+        places = new NewNearbySearch(
+                new PlacesSettings(GOOGLE.baseUrl(), Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                NewNearbySearch.DEFAULT_FIELD_MASK,
                 PlacesFixtures.callThreads());
 
         assertError(complete(places.search(34.06893, -118.445127, "1500", 5)), "REQUEST_DENIED");
@@ -200,9 +211,14 @@ class NewNearbySearchTest {
 
     @Test
     void isRetriedWhenGoogleThrottles() {
-        GOOGLE.stubFor(post(urlPathEqualTo(PATH)).inScenario("throttled").whenScenarioStateIs(STARTED)
-                .willReturn(json(429, "new-resource-exhausted.json")).willSetStateTo("once"));
-        GOOGLE.stubFor(post(urlPathEqualTo(PATH)).inScenario("throttled").whenScenarioStateIs("once")
+        GOOGLE.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario("throttled")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(json(429, "new-resource-exhausted.json"))
+                .willSetStateTo("once"));
+        GOOGLE.stubFor(post(urlPathEqualTo(PATH))
+                .inScenario("throttled")
+                .whenScenarioStateIs("once")
                 .willReturn(json(200, "new-nearby-ok.json")));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -217,8 +233,9 @@ class NewNearbySearchTest {
     }
 
     private static NewNearbySearch places(Duration read) {
-        return new NewNearbySearch(new PlacesSettings(GOOGLE.baseUrl() + "/", Optional.of(KEY),
-                Duration.ofSeconds(5), read), NewNearbySearch.DEFAULT_FIELD_MASK,
+        return new NewNearbySearch(
+                new PlacesSettings(GOOGLE.baseUrl() + "/", Optional.of(KEY), Duration.ofSeconds(5), read),
+                NewNearbySearch.DEFAULT_FIELD_MASK,
                 PlacesFixtures.callThreads());
     }
 
@@ -227,7 +244,8 @@ class NewNearbySearchTest {
     }
 
     private static ResponseDefinitionBuilder json(int status, String fixture) {
-        return aResponse().withStatus(status)
+        return aResponse()
+                .withStatus(status)
                 .withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withBody(PlacesFixtures.read(fixture));
     }

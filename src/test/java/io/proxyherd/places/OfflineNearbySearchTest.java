@@ -31,8 +31,11 @@ class OfflineNearbySearchTest {
         assertThat(names(json)).containsExactly("South 3000 m", "Origin", "East 500 m", "West 2000 m", "North 1000 m");
         List<Double> distances = json.getJsonArray("results").getValuesAs(JsonObject.class).stream()
                 .map(place -> place.getJsonObject("geometry").getJsonObject("location"))
-                .map(location -> OfflineNearbySearch.metres(-0.02, 0.0,
-                        location.getJsonNumber("lat").doubleValue(), location.getJsonNumber("lng").doubleValue()))
+                .map(location -> OfflineNearbySearch.metres(
+                        -0.02,
+                        0.0,
+                        location.getJsonNumber("lat").doubleValue(),
+                        location.getJsonNumber("lng").doubleValue()))
                 .toList();
         assertThat(distances).isSorted();
     }
@@ -104,14 +107,16 @@ class OfflineNearbySearchTest {
     @ParameterizedTest
     @CsvSource({"NaN, 0, 100, 5", "0, 0, ten, 5", "0, 0, -5, 5", "0, 0, 100, -1", "91, 0, 100, 5"})
     void refusesUnusableArguments(double latitude, double longitude, String radius, int max) {
-        LegacyNearbySearchTest.assertError(complete(places.search(latitude, longitude, radius, max)), "INVALID_REQUEST");
+        LegacyNearbySearchTest.assertError(
+                complete(places.search(latitude, longitude, radius, max)), "INVALID_REQUEST");
     }
 
     @Test
     void measuresKnownGreatCircleDistances() {
         // One degree of latitude on the mean-radius sphere, and Royce Hall to Powell Library across the quad.
         assertThat(OfflineNearbySearch.metres(0, 0, 1, 0)).isCloseTo(111_195.1, within(0.5));
-        assertThat(OfflineNearbySearch.metres(34.0729, -118.4422, 34.0716, -118.4422)).isCloseTo(144.6, within(0.5));
+        assertThat(OfflineNearbySearch.metres(34.0729, -118.4422, 34.0716, -118.4422))
+                .isCloseTo(144.6, within(0.5));
         assertThat(OfflineNearbySearch.metres(0, 179.99, 0, -179.99)).isCloseTo(2_223.9, within(0.5));
     }
 
@@ -131,7 +136,8 @@ class OfflineNearbySearchTest {
     void givesEveryShippedPlaceItsOwnPlaceId() {
         OfflineNearbySearch shipped = new OfflineNearbySearch();
         // Half the Earth's circumference reaches every place from anywhere.
-        JsonObject json = PlacesFixtures.parse(complete(shipped.search(34.06893, -118.445127, "20100000", shipped.size())));
+        JsonObject json =
+                PlacesFixtures.parse(complete(shipped.search(34.06893, -118.445127, "20100000", shipped.size())));
 
         List<String> ids = json.getJsonArray("results").getValuesAs(JsonObject.class).stream()
                 .map(place -> place.getString("place_id"))
@@ -148,5 +154,4 @@ class OfflineNearbySearchTest {
                 .map(place -> place.getString("name"))
                 .toList();
     }
-
 }

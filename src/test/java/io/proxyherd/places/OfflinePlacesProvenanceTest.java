@@ -23,8 +23,19 @@ import org.junit.jupiter.api.Test;
 class OfflinePlacesProvenanceTest {
 
     private static final Path RECORD = Path.of("docs", "offline-places-sources.tsv");
-    private static final List<String> COLUMNS = List.of("kind", "slug", "name", "lat", "lng", "vicinity", "types",
-            "source", "distance_m", "action", "tolerance_m", "note");
+    private static final List<String> COLUMNS = List.of(
+            "kind",
+            "slug",
+            "name",
+            "lat",
+            "lng",
+            "vicinity",
+            "types",
+            "source",
+            "distance_m",
+            "action",
+            "tolerance_m",
+            "note");
     private static final Set<String> CHECKED = Set.of("kept", "corrected", "added");
 
     private static List<JsonObject> shipped;
@@ -33,7 +44,8 @@ class OfflinePlacesProvenanceTest {
     @BeforeAll
     static void read() throws IOException {
         shipped = PlacesFixtures.parse(PlacesFixtures.read("offline-places.json"))
-                .getJsonArray("places").getValuesAs(JsonObject.class);
+                .getJsonArray("places")
+                .getValuesAs(JsonObject.class);
         List<String> lines = Files.readAllLines(RECORD, StandardCharsets.UTF_8);
         assertThat(lines.get(0).split("\t", -1)).as("header of " + RECORD).containsExactlyElementsOf(COLUMNS);
         rows = new ArrayList<>();
@@ -58,7 +70,9 @@ class OfflinePlacesProvenanceTest {
             assertThat(recorded).as("a row for " + slug).contains(slug);
             Map<String, String> row = row(slug);
             assertThat(row.get("source")).as("source of " + slug).isNotBlank();
-            assertThat(row.get("action")).as("action for shipped " + slug).isIn("kept", "corrected", "added", "unverified");
+            assertThat(row.get("action"))
+                    .as("action for shipped " + slug)
+                    .isIn("kept", "corrected", "added", "unverified");
         }
     }
 
@@ -76,22 +90,29 @@ class OfflinePlacesProvenanceTest {
     void shipsCheckedPlacesWithinTheirToleranceOfTheSource() {
         Map<String, JsonObject> bySlug = new HashMap<>();
         shipped.forEach(place -> bySlug.put(place.getString("slug"), place));
-        List<Map<String, String>> checked = rows.stream().filter(row -> CHECKED.contains(row.get("action"))).toList();
+        List<Map<String, String>> checked =
+                rows.stream().filter(row -> CHECKED.contains(row.get("action"))).toList();
         assertThat(checked).as("rows checked against a source").hasSizeGreaterThan(200);
 
         for (Map<String, String> row : checked) {
             JsonObject place = bySlug.get(row.get("slug"));
             assertThat(place).as("shipped " + row.get("slug")).isNotNull();
             double metres = OfflineNearbySearch.metres(
-                    place.getJsonNumber("lat").doubleValue(), place.getJsonNumber("lng").doubleValue(),
+                    place.getJsonNumber("lat").doubleValue(),
+                            place.getJsonNumber("lng").doubleValue(),
                     Double.parseDouble(row.get("lat")), Double.parseDouble(row.get("lng")));
             double tolerance = Double.parseDouble(row.get("tolerance_m"));
             assertThat(tolerance).as("tolerance of " + row.get("slug")).isBetween(100.0, 400.0);
-            assertThat(metres).as(row.get("slug") + " to its source " + row.get("source")).isLessThanOrEqualTo(tolerance);
+            assertThat(metres)
+                    .as(row.get("slug") + " to its source " + row.get("source"))
+                    .isLessThanOrEqualTo(tolerance);
         }
     }
 
     private static Map<String, String> row(String slug) {
-        return rows.stream().filter(row -> row.get("slug").equals(slug)).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(row -> row.get("slug").equals(slug))
+                .findFirst()
+                .orElseThrow();
     }
 }

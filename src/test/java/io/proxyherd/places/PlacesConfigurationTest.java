@@ -23,8 +23,13 @@ class PlacesConfigurationTest {
 
     @ParameterizedTest
     @CsvSource({
-        "auto, true, NEW", "auto, false, OFFLINE", "' AUTO ', true, NEW", "'', false, OFFLINE",
-        "new, false, NEW", "legacy, true, LEGACY", "Offline, true, OFFLINE"
+        "auto, true, NEW",
+        "auto, false, OFFLINE",
+        "' AUTO ', true, NEW",
+        "'', false, OFFLINE",
+        "new, false, NEW",
+        "legacy, true, LEGACY",
+        "Offline, true, OFFLINE"
     })
     void choosesTheProvider(String configured, boolean hasKey, PlacesProvider expected) {
         assertThat(PlacesProvider.of(configured, hasKey)).isEqualTo(expected);
@@ -38,8 +43,13 @@ class PlacesConfigurationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"auto, , OfflineNearbySearch", "auto, k, NewNearbySearch", "' ', '  ', OfflineNearbySearch",
-        "legacy, k, LegacyNearbySearch", "new, , NewNearbySearch"})
+    @CsvSource({
+        "auto, , OfflineNearbySearch",
+        "auto, k, NewNearbySearch",
+        "' ', '  ', OfflineNearbySearch",
+        "legacy, k, LegacyNearbySearch",
+        "new, , NewNearbySearch"
+    })
     void buildsTheChosenProvider(String provider, String key, String expected) throws Exception {
         PlacesConfiguration configuration = configuration(provider, key);
 

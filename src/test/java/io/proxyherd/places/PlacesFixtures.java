@@ -14,8 +14,7 @@ import java.util.concurrent.Executors;
 /** Google response bodies kept under src/test/resources/places, and what the HTTP providers run on. */
 final class PlacesFixtures {
 
-    private PlacesFixtures() {
-    }
+    private PlacesFixtures() {}
 
     static String read(String name) {
         try (InputStream in = PlacesFixtures.class.getResourceAsStream("/places/" + name)) {

@@ -13,8 +13,10 @@ class PlacesSettingsTest {
 
     @Test
     void treatsABlankKeyAsNoKey() {
-        assertThat(new PlacesSettings("http://places", Optional.of("  "), TIMEOUT, TIMEOUT).apiKey()).isEmpty();
-        assertThat(new PlacesSettings("http://places", Optional.of(" k1 "), TIMEOUT, TIMEOUT).apiKey()).contains("k1");
+        assertThat(new PlacesSettings("http://places", Optional.of("  "), TIMEOUT, TIMEOUT).apiKey())
+                .isEmpty();
+        assertThat(new PlacesSettings("http://places", Optional.of(" k1 "), TIMEOUT, TIMEOUT).apiKey())
+                .contains("k1");
     }
 
     @Test

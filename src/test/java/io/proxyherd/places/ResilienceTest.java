@@ -40,8 +40,9 @@ class ResilienceTest {
             .build();
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final LegacyNearbySearch legacy = new LegacyNearbySearch(new PlacesSettings(
-            GOOGLE.baseUrl() + PATH, Optional.of(KEY), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+    private final LegacyNearbySearch legacy = new LegacyNearbySearch(
+            new PlacesSettings(
+                    GOOGLE.baseUrl() + PATH, Optional.of(KEY), Duration.ofSeconds(5), Duration.ofSeconds(10)),
             PlacesFixtures.callThreads());
 
     @AfterEach
@@ -124,17 +125,21 @@ class ResilienceTest {
 
     @Test
     void answersOverQueryLimitAtOnceWhenTheBoundIsReached() {
-        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json").withFixedDelay(3000)));
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(json("nearby-ok-small.json").withFixedDelay(3000)));
         BoundedSearch bounded = new BoundedSearch(legacy, 2);
 
         CompletionStage<String> first = bounded.search(34.06893, -118.445127, "1000", 5);
         CompletionStage<String> second = bounded.search(34.06893, -118.445127, "1000", 5);
-        await().atMost(BOUND).until(() -> GOOGLE.findAll(anyRequestedFor(anyUrl())).size() == 2);
+        await().atMost(BOUND)
+                .until(() -> GOOGLE.findAll(anyRequestedFor(anyUrl())).size() == 2);
         CompletionStage<String> third = bounded.search(34.06893, -118.445127, "1000", 5);
 
         assertThat(third.toCompletableFuture()).isDone();
-        assertThat(LegacyNearbySearchTest.assertError(third.toCompletableFuture().join(), "OVER_QUERY_LIMIT")
-                .getString("error_message")).isEqualTo("too many Places calls in flight on this node (limit 2)");
+        assertThat(LegacyNearbySearchTest.assertError(
+                                third.toCompletableFuture().join(), "OVER_QUERY_LIMIT")
+                        .getString("error_message"))
+                .isEqualTo("too many Places calls in flight on this node (limit 2)");
         assertThat(first.toCompletableFuture()).isNotDone();
         assertThat(bounded.inFlight()).isEqualTo(2);
         assertThat(status(first)).isEqualTo("OK");
@@ -160,7 +165,9 @@ class ResilienceTest {
 
         CompletionStage<String> first = bounded.search(0, 0, "1", 1);
         synchronized (pending) {
-            pending.get(0).complete(PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "flaky").json());
+            pending.get(0)
+                    .complete(PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "flaky")
+                            .json());
         }
         await().atMost(BOUND).until(() -> calls.get() == 2);
 
@@ -177,14 +184,20 @@ class ResilienceTest {
     }
 
     private static void answerInTurn(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
-        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).inScenario("turns").whenScenarioStateIs(STARTED)
-                .willReturn(first).willSetStateTo("answered once"));
-        GOOGLE.stubFor(get(urlPathEqualTo(PATH)).inScenario("turns").whenScenarioStateIs("answered once")
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("turns")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(first)
+                .willSetStateTo("answered once"));
+        GOOGLE.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("turns")
+                .whenScenarioStateIs("answered once")
                 .willReturn(then));
     }
 
     static ResponseDefinitionBuilder json(String fixture) {
-        return aResponse().withStatus(200)
+        return aResponse()
+                .withStatus(200)
                 .withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withBody(PlacesFixtures.read(fixture));
     }

@@ -57,61 +57,68 @@ class AtLineTest {
         assertThat(at.server()).isEqualTo("Goloman");
         assertThat(at.timeDifference()).isEqualTo("+0.263873386");
         assertThat(at.clientId()).isEqualTo("kiwi.cs.ucla.edu");
-        assertThat(at.position()).isEqualTo(Position.parse("+34.068930-118.445127").orElseThrow());
-        assertThat(at.clientTime()).isEqualTo(ClientTime.parse("1520023934.918963997").orElseThrow());
+        assertThat(at.position())
+                .isEqualTo(Position.parse("+34.068930-118.445127").orElseThrow());
+        assertThat(at.clientTime())
+                .isEqualTo(ClientTime.parse("1520023934.918963997").orElseThrow());
         assertThat(at.text()).isEqualTo(KIWI_AT);
     }
 
     @Test
     void parseUndoesStamp() {
-        AtLine stamped = AtLine.stamp("Goloman", Instant.ofEpochSecond(1520023934),
+        AtLine stamped = AtLine.stamp(
+                "Goloman",
+                Instant.ofEpochSecond(1520023934),
                 iamat("IAMAT kiwi.cs.ucla.edu +34.068930-118.445127 1520023934.918963997"));
 
         assertThat(AtLine.parse(stamped.text())).contains(stamped);
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {
-            " AT Goloman +0.263873386 kiwi.cs.ucla.edu +34.068930-118.445127 1520023934.918963997 ",
-            "AT\tGoloman\r+0.263873386\nkiwi.cs.ucla.edu\f+34.068930-118.445127\u000B1520023934.918963997",
-            "\u000B\fAT  Goloman \t +0.263873386   kiwi.cs.ucla.edu +34.068930-118.445127 1520023934.918963997\r\n",
-    })
+    @ValueSource(
+            strings = {
+                " AT Goloman +0.263873386 kiwi.cs.ucla.edu +34.068930-118.445127 1520023934.918963997 ",
+                "AT\tGoloman\r+0.263873386\nkiwi.cs.ucla.edu\f+34.068930-118.445127\u000B1520023934.918963997",
+                "\u000B\fAT  Goloman \t +0.263873386   kiwi.cs.ucla.edu +34.068930-118.445127 1520023934.918963997\r\n",
+            })
     void parseAcceptsAnyWhitespaceAndTextIsSingleSpaced(String line) {
         assertThat(AtLine.parse(line).orElseThrow().text()).isEqualTo(KIWI_AT);
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {
-            "AT Goloman -0.263873386 kiwi +34-118 1520023934",
-            "AT Goloman -1520023934.918963997 kiwi +34-118 1520023934.5",
-            "AT Goloman +12345.000000000 kiwi -90+180 0",
-    })
+    @ValueSource(
+            strings = {
+                "AT Goloman -0.263873386 kiwi +34-118 1520023934",
+                "AT Goloman -1520023934.918963997 kiwi +34-118 1520023934.5",
+                "AT Goloman +12345.000000000 kiwi -90+180 0",
+            })
     void parseAcceptsOtherValidLines(String line) {
         assertThat(AtLine.parse(line).orElseThrow().text()).isEqualTo(line);
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {
-            "",
-            "AT",
-            "AT Goloman +0.263873386 kiwi +34-118",
-            "AT Goloman +0.263873386 kiwi +34-118 1520023934 extra",
-            "at Goloman +0.263873386 kiwi +34-118 1520023934",
-            "IAMAT Goloman +0.263873386 kiwi +34-118 1520023934",
-            "AT Goloman 0.263873386 kiwi +34-118 1520023934",
-            "AT Goloman +0.26387338 kiwi +34-118 1520023934",
-            "AT Goloman +0.2638733860 kiwi +34-118 1520023934",
-            "AT Goloman +.263873386 kiwi +34-118 1520023934",
-            "AT Goloman +00.263873386 kiwi +34-118 1520023934",
-            "AT Goloman +0 kiwi +34-118 1520023934",
-            "AT Goloman +2.63873386e-1 kiwi +34-118 1520023934",
-            "AT Goloman ±0.263873386 kiwi +34-118 1520023934",
-            "AT Goloman +0.263873386 kiwi 34-118 1520023934",
-            "AT Goloman +0.263873386 kiwi +91-118 1520023934",
-            "AT Goloman +0.263873386 kiwi +34-180.5 1520023934",
-            "AT Goloman +0.263873386 kiwi +34-118 1520023934.9189639970",
-            "AT Goloman +0.263873386 kiwi +34-118 -1520023934",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "AT",
+                "AT Goloman +0.263873386 kiwi +34-118",
+                "AT Goloman +0.263873386 kiwi +34-118 1520023934 extra",
+                "at Goloman +0.263873386 kiwi +34-118 1520023934",
+                "IAMAT Goloman +0.263873386 kiwi +34-118 1520023934",
+                "AT Goloman 0.263873386 kiwi +34-118 1520023934",
+                "AT Goloman +0.26387338 kiwi +34-118 1520023934",
+                "AT Goloman +0.2638733860 kiwi +34-118 1520023934",
+                "AT Goloman +.263873386 kiwi +34-118 1520023934",
+                "AT Goloman +00.263873386 kiwi +34-118 1520023934",
+                "AT Goloman +0 kiwi +34-118 1520023934",
+                "AT Goloman +2.63873386e-1 kiwi +34-118 1520023934",
+                "AT Goloman ±0.263873386 kiwi +34-118 1520023934",
+                "AT Goloman +0.263873386 kiwi 34-118 1520023934",
+                "AT Goloman +0.263873386 kiwi +91-118 1520023934",
+                "AT Goloman +0.263873386 kiwi +34-180.5 1520023934",
+                "AT Goloman +0.263873386 kiwi +34-118 1520023934.9189639970",
+                "AT Goloman +0.263873386 kiwi +34-118 -1520023934",
+            })
     void parseRejectsMalformedLines(String line) {
         assertThat(AtLine.parse(line)).isEmpty();
     }
@@ -122,16 +129,23 @@ class AtLineTest {
     }
 
     @ParameterizedTest(name = "[{index}] server \"{0}\", difference \"{1}\", client \"{2}\"")
-    @CsvSource(delimiter = '|', value = {
-            "Go loman | +0.000000000 | kiwi",
-            "''       | +0.000000000 | kiwi",
-            "Goloman  | 0.000000000  | kiwi",
-            "Goloman  | +0.0         | kiwi",
-            "Goloman  | +0.000000000 | ki\twi",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Go loman | +0.000000000 | kiwi",
+                "''       | +0.000000000 | kiwi",
+                "Goloman  | 0.000000000  | kiwi",
+                "Goloman  | +0.0         | kiwi",
+                "Goloman  | +0.000000000 | ki\twi",
+            })
     void constructorRejectsFieldsThatWouldBreakTheLine(String server, String difference, String clientId) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new AtLine(server, difference, clientId,
-                Position.parse("+0+0").orElseThrow(), ClientTime.parse("0").orElseThrow()));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AtLine(
+                        server,
+                        difference,
+                        clientId,
+                        Position.parse("+0+0").orElseThrow(),
+                        ClientTime.parse("0").orElseThrow()));
     }
 
     @Test
@@ -165,13 +179,17 @@ class AtLineTest {
 
     static Stream<Arguments> distinctLinesWithEqualClientTime() {
         return Stream.of(
-                Arguments.of("AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997",
+                Arguments.of(
+                        "AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997",
                         "AT Hill +0.163873386 kiwi +34-118 1520023934.918963997"),
-                Arguments.of("AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997",
+                Arguments.of(
+                        "AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997",
                         "AT Goloman +0.263873386 kiwi +34.0-118 1520023934.918963997"),
-                Arguments.of("AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997",
+                Arguments.of(
+                        "AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997",
                         "AT Goloman +0.263873387 kiwi +34-118 1520023934.918963997"),
-                Arguments.of("AT Goloman +0.500000000 kiwi +34-118 1520023934.5",
+                Arguments.of(
+                        "AT Goloman +0.500000000 kiwi +34-118 1520023934.5",
                         "AT Goloman +0.500000000 kiwi +34-118 1520023934.500000000"));
     }
 
@@ -230,7 +248,8 @@ class AtLineTest {
 
         for (AtLine a : lines) {
             for (AtLine b : lines) {
-                assertThat(Integer.signum(a.compareToText(b.text()))).as("%s against %s", a, b)
+                assertThat(Integer.signum(a.compareToText(b.text())))
+                        .as("%s against %s", a, b)
                         .isEqualTo(Integer.signum(a.compareTo(b)));
             }
         }
@@ -240,7 +259,8 @@ class AtLineTest {
     void comparingWithATextThatEndsInNoClientTimeIsRefused() {
         AtLine line = at("AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> line.compareToText("AT Goloman +0.263873386 kiwi +34-118"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> line.compareToText("AT Goloman +0.263873386 kiwi +34-118"));
     }
 
     private static List<List<AtLine>> permutations(List<AtLine> items) {

@@ -21,22 +21,23 @@ class ClientTimeTest {
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {
-            "1520023934.9189639970",  // ten fraction digits
-            "+1520023934.5",
-            "-1520023934.5",
-            "1.5e9",
-            "1E9",
-            "1520023934.",
-            ".5",
-            "1,5",
-            "1.5.5",
-            "0x10",
-            "NaN",
-            "\u0661",
-            " 1",
-            "",
-    })
+    @ValueSource(
+            strings = {
+                "1520023934.9189639970", // ten fraction digits
+                "+1520023934.5",
+                "-1520023934.5",
+                "1.5e9",
+                "1E9",
+                "1520023934.",
+                ".5",
+                "1,5",
+                "1.5.5",
+                "0x10",
+                "NaN",
+                "\u0661",
+                " 1",
+                "",
+            })
     void rejectsMalformedTimes(String text) {
         assertThat(ClientTime.parse(text)).isEmpty();
     }
@@ -66,14 +67,14 @@ class ClientTimeTest {
 
     @ParameterizedTest(name = "{0} < {1}")
     @CsvSource({
-            "0, 0.000000001",
-            "9.999999999, 10",
-            "99, 100",
-            "0099, 100",
-            "100, 100.000000001",
-            "1520023934.5, 1520023934.500000001",
-            "1520023934.918963997, 1520023935",
-            "99999999999999999999999, 100000000000000000000000",
+        "0, 0.000000001",
+        "9.999999999, 10",
+        "99, 100",
+        "0099, 100",
+        "100, 100.000000001",
+        "1520023934.5, 1520023934.500000001",
+        "1520023934.918963997, 1520023935",
+        "99999999999999999999999, 100000000000000000000000",
     })
     void comparesByValueWhateverTheDigitCounts(String earlier, String later) {
         assertThat(time(earlier).compareTo(time(later))).isNegative();

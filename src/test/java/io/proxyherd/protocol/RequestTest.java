@@ -16,9 +16,11 @@ class RequestTest {
 
     @Test
     void parsesIamat() {
-        assertThat(Request.parse(IAMAT)).isEqualTo(new IAmAt("kiwi.cs.ucla.edu",
-                Position.parse("+34.068930-118.445127").orElseThrow(),
-                ClientTime.parse("1520023934.918963997").orElseThrow()));
+        assertThat(Request.parse(IAMAT))
+                .isEqualTo(new IAmAt(
+                        "kiwi.cs.ucla.edu",
+                        Position.parse("+34.068930-118.445127").orElseThrow(),
+                        ClientTime.parse("1520023934.918963997").orElseThrow()));
     }
 
     @Test
@@ -30,14 +32,15 @@ class RequestTest {
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {
-            "IAMAT kiwi +34-118 1520023934",
-            "IAMAT kiwi +90+180 1520023934.5",
-            "IAMAT kiwi -90-180 0.000000001",
-            "IAMAT ?!é/\u00A0x +0+0 0",
-            "IAMAT IAMAT +0+0 0",
-            "IAMAT AT +0+0 0",
-    })
+    @ValueSource(
+            strings = {
+                "IAMAT kiwi +34-118 1520023934",
+                "IAMAT kiwi +90+180 1520023934.5",
+                "IAMAT kiwi -90-180 0.000000001",
+                "IAMAT ?!é/\u00A0x +0+0 0",
+                "IAMAT IAMAT +0+0 0",
+                "IAMAT AT +0+0 0",
+            })
     void acceptsValidIamatVariants(String line) {
         assertThat(Request.parse(line)).isInstanceOf(IAmAt.class);
     }
@@ -93,67 +96,68 @@ class RequestTest {
 
     /** Each of these lines must come back as "? " + the line + "\n", byte for byte. */
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {
-            "",
-            " ",
-            "\t\r\f\u000B",
-            "HELLO",
-            "iamat kiwi +34-118 1520023934",
-            "Iamat kiwi +34-118 1520023934",
-            "whatsat kiwi 10 5",
-            "IAMAT",
-            "IAMAT kiwi +34-118",
-            "IAMAT kiwi +34-118 1520023934 extra",
-            "IAMAT kiwi 1520023934 +34-118",
-            "IAMAT kiwi 34.1-118 1520023934",
-            "IAMAT kiwi +34.1 1520023934",
-            "IAMAT kiwi +34.1-118.2+3 1520023934",
-            "IAMAT kiwi +91.0+0.0 1520023934",
-            "IAMAT kiwi -91-0 1520023934",
-            "IAMAT kiwi +0+180.0001 1520023934",
-            "IAMAT kiwi +0-180.0001 1520023934",
-            "IAMAT kiwi +.5+1 1520023934",
-            "IAMAT kiwi +1.+2 1520023934",
-            "IAMAT kiwi +34-118 1520023934.9189639970",
-            "IAMAT kiwi +34-118 -1520023934",
-            "IAMAT kiwi +34-118 +1520023934",
-            "IAMAT kiwi +34-118 1.5e9",
-            "IAMAT kiwi +34-118 1520023934.",
-            "  IAMAT kiwi +34-118  ",
-            "AT Goloman +0.263873386 kiwi.cs.ucla.edu +34.068930-118.445127 1520023934.918963997",
-            "WHATSAT",
-            "WHATSAT kiwi",
-            "WHATSAT kiwi 10",
-            "WHATSAT kiwi 10 5 5",
-            "WHATSAT kiwi 0 5",
-            "WHATSAT kiwi 0.0 5",
-            "WHATSAT kiwi 50.1 5",
-            "WHATSAT kiwi 50.0000001 5",
-            "WHATSAT kiwi 51 5",
-            "WHATSAT kiwi -10 5",
-            "WHATSAT kiwi +10 5",
-            "WHATSAT kiwi 1e1 5",
-            "WHATSAT kiwi .5 5",
-            "WHATSAT kiwi 5. 5",
-            "WHATSAT kiwi ten 5",
-            "WHATSAT kiwi 10 0",
-            "WHATSAT kiwi 10 21",
-            "WHATSAT kiwi 10 -1",
-            "WHATSAT kiwi 10 +5",
-            "WHATSAT kiwi 10 2.5",
-            "WHATSAT kiwi 10 5.0",
-            "WHATSAT kiwi 10 1e1",
-            "WHATSAT kiwi 10 five",
-            "WHATSAT kiwi 10 4294967301",
-            "WHATSAT kiwi 10 99999999999999999999999999",
-            "IAMAT ki\u0000wi +34-118 1520023934",
-            "IAMAT kiwi\u001B[2J +34-118 1520023934",
-            "IAMAT kiwi\u007F +34-118 1520023934",
-            "IAMAT kiwi\u0085 +34-118 1520023934",
-            "IAMAT \uFFFD\uFFFD +34-118 1520023934",
-            "WHATSAT ki\u0000wi 10 5",
-            "\u0000",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "\t\r\f\u000B",
+                "HELLO",
+                "iamat kiwi +34-118 1520023934",
+                "Iamat kiwi +34-118 1520023934",
+                "whatsat kiwi 10 5",
+                "IAMAT",
+                "IAMAT kiwi +34-118",
+                "IAMAT kiwi +34-118 1520023934 extra",
+                "IAMAT kiwi 1520023934 +34-118",
+                "IAMAT kiwi 34.1-118 1520023934",
+                "IAMAT kiwi +34.1 1520023934",
+                "IAMAT kiwi +34.1-118.2+3 1520023934",
+                "IAMAT kiwi +91.0+0.0 1520023934",
+                "IAMAT kiwi -91-0 1520023934",
+                "IAMAT kiwi +0+180.0001 1520023934",
+                "IAMAT kiwi +0-180.0001 1520023934",
+                "IAMAT kiwi +.5+1 1520023934",
+                "IAMAT kiwi +1.+2 1520023934",
+                "IAMAT kiwi +34-118 1520023934.9189639970",
+                "IAMAT kiwi +34-118 -1520023934",
+                "IAMAT kiwi +34-118 +1520023934",
+                "IAMAT kiwi +34-118 1.5e9",
+                "IAMAT kiwi +34-118 1520023934.",
+                "  IAMAT kiwi +34-118  ",
+                "AT Goloman +0.263873386 kiwi.cs.ucla.edu +34.068930-118.445127 1520023934.918963997",
+                "WHATSAT",
+                "WHATSAT kiwi",
+                "WHATSAT kiwi 10",
+                "WHATSAT kiwi 10 5 5",
+                "WHATSAT kiwi 0 5",
+                "WHATSAT kiwi 0.0 5",
+                "WHATSAT kiwi 50.1 5",
+                "WHATSAT kiwi 50.0000001 5",
+                "WHATSAT kiwi 51 5",
+                "WHATSAT kiwi -10 5",
+                "WHATSAT kiwi +10 5",
+                "WHATSAT kiwi 1e1 5",
+                "WHATSAT kiwi .5 5",
+                "WHATSAT kiwi 5. 5",
+                "WHATSAT kiwi ten 5",
+                "WHATSAT kiwi 10 0",
+                "WHATSAT kiwi 10 21",
+                "WHATSAT kiwi 10 -1",
+                "WHATSAT kiwi 10 +5",
+                "WHATSAT kiwi 10 2.5",
+                "WHATSAT kiwi 10 5.0",
+                "WHATSAT kiwi 10 1e1",
+                "WHATSAT kiwi 10 five",
+                "WHATSAT kiwi 10 4294967301",
+                "WHATSAT kiwi 10 99999999999999999999999999",
+                "IAMAT ki\u0000wi +34-118 1520023934",
+                "IAMAT kiwi\u001B[2J +34-118 1520023934",
+                "IAMAT kiwi\u007F +34-118 1520023934",
+                "IAMAT kiwi\u0085 +34-118 1520023934",
+                "IAMAT \uFFFD\uFFFD +34-118 1520023934",
+                "WHATSAT ki\u0000wi 10 5",
+                "\u0000",
+            })
     void answersInvalidLinesWithQuestionMarkAndTheLine(String line) {
         Request request = Request.parse(line);
 
@@ -163,7 +167,8 @@ class RequestTest {
 
     @Test
     void clientNamesMayHoldAnyOtherCharacter() {
-        assertThat(Request.parse("IAMAT caf\u00E9-\u6771\u4EAC-\uD83D\uDE00 +34-118 1520023934")).isInstanceOf(IAmAt.class);
+        assertThat(Request.parse("IAMAT caf\u00E9-\u6771\u4EAC-\uD83D\uDE00 +34-118 1520023934"))
+                .isInstanceOf(IAmAt.class);
     }
 
     @Test

@@ -16,8 +16,8 @@ class WhatsAtReplyTest {
     void repliesWithTheAtLineThenTheJsonThenABlankLine() {
         String json = "{\n  \"results\" : [],\n  \"status\" : \"ZERO_RESULTS\"\n}\n";
 
-        assertThat(WhatsAtReply.format(AT, json)).isEqualTo(KIWI_AT + "\n"
-                + "{\n  \"results\" : [],\n  \"status\" : \"ZERO_RESULTS\"\n}\n\n");
+        assertThat(WhatsAtReply.format(AT, json))
+                .isEqualTo(KIWI_AT + "\n" + "{\n  \"results\" : [],\n  \"status\" : \"ZERO_RESULTS\"\n}\n\n");
     }
 
     @Test
@@ -25,23 +25,26 @@ class WhatsAtReplyTest {
         String json = "\n\n{\n\n\n   \"html_attributions\" : [],\n\n   \"results\" : [\n      {\n\n\n\n"
                 + "         \"name\" : \"Kerckhoff\"\n      }\n   ]\n}\n\n\n";
 
-        assertThat(WhatsAtReply.format(AT, json)).isEqualTo(KIWI_AT + "\n"
-                + "{\n   \"html_attributions\" : [],\n   \"results\" : [\n      {\n"
-                + "         \"name\" : \"Kerckhoff\"\n      }\n   ]\n}\n\n");
+        assertThat(WhatsAtReply.format(AT, json))
+                .isEqualTo(KIWI_AT + "\n"
+                        + "{\n   \"html_attributions\" : [],\n   \"results\" : [\n      {\n"
+                        + "         \"name\" : \"Kerckhoff\"\n      }\n   ]\n}\n\n");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-            "'{}'               | '{}'",
-            "'{}\\n'            | '{}'",
-            "'\\n{}'            | '{}'",
-            "'{\\n}'            | '{\\n}'",
-            "'{\\n\\n}'         | '{\\n}'",
-            "'\\n\\n\\n{\\n\\n\\n\\n}\\n\\n' | '{\\n}'",
-            "'{\\r\\n\\r\\n}'   | '{\\r\\n\\r\\n}'",
-            "'\\n'              | ''",
-            "''                 | ''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'{}'               | '{}'",
+                "'{}\\n'            | '{}'",
+                "'\\n{}'            | '{}'",
+                "'{\\n}'            | '{\\n}'",
+                "'{\\n\\n}'         | '{\\n}'",
+                "'\\n\\n\\n{\\n\\n\\n\\n}\\n\\n' | '{\\n}'",
+                "'{\\r\\n\\r\\n}'   | '{\\r\\n\\r\\n}'",
+                "'\\n'              | ''",
+                "''                 | ''",
+            })
     void normalisesNewlines(String escapedJson, String escapedExpected) {
         String reply = WhatsAtReply.format(AT, unescape(escapedJson));
 
@@ -55,7 +58,8 @@ class WhatsAtReplyTest {
 
     @Test
     void usesTheStoredAtLineAsItsOriginServerProducedIt() {
-        AtLine fromPeer = AtLine.parse("AT Hill -0.000000001 kiwi +034.50-118.250 1520023934.500").orElseThrow();
+        AtLine fromPeer = AtLine.parse("AT Hill -0.000000001 kiwi +034.50-118.250 1520023934.500")
+                .orElseThrow();
 
         assertThat(WhatsAtReply.format(fromPeer, "{}"))
                 .isEqualTo("AT Hill -0.000000001 kiwi +034.50-118.250 1520023934.500\n{}\n\n");

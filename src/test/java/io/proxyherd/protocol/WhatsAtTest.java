@@ -11,16 +11,16 @@ class WhatsAtTest {
 
     @ParameterizedTest(name = "{0} km is \"{1}\" m")
     @CsvSource({
-            "10,       10000",
-            "2.5,      2500",
-            "0.0005,   0.5",
-            "50,       50000",
-            "50.000,   50000",
-            "1.000,    1000",
-            "0.001,    1",
-            "0.0001,   0.1",
-            "12.3456,  12345.6",
-            "0.000001, 0.001",
+        "10,       10000",
+        "2.5,      2500",
+        "0.0005,   0.5",
+        "50,       50000",
+        "50.000,   50000",
+        "1.000,    1000",
+        "0.001,    1",
+        "0.0001,   0.1",
+        "12.3456,  12345.6",
+        "0.000001, 0.001",
     })
     void radiusInMetresIsAPlainString(String radiusKm, String metres) {
         WhatsAt whatsAt = (WhatsAt) Request.parse("WHATSAT kiwi " + radiusKm + " 5");

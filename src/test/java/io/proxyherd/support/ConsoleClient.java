@@ -14,8 +14,10 @@ import java.time.Duration;
 /** Asks a node's console API over HTTP, as a browser or a script would. */
 public final class ConsoleClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String authorization;
 
     /** A client that sends {@code authorization} (null: none) with every request. */
@@ -24,7 +26,8 @@ public final class ConsoleClient {
     }
 
     public HttpResponse<String> send(String method, URI uri) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -1,10 +1,9 @@
 package io.proxyherd.support;
 
-import io.proxyherd.topology.NodeAddress;
-import io.proxyherd.topology.Topology;
-import io.proxyherd.launcher.EmbeddedBroker;
 import io.proxyherd.launcher.HerdFiles;
 import io.proxyherd.launcher.LocalHerd;
+import io.proxyherd.topology.NodeAddress;
+import io.proxyherd.topology.Topology;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +36,7 @@ public final class ConsoleHerd implements ParameterResolver {
 
     /** The console login every node of this herd is started with. */
     public static final String USER = "console-test";
+
     public static final String PASSWORD = "not-a-real-secret";
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
@@ -48,7 +48,8 @@ public final class ConsoleHerd implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.create(ConsoleHerd.class))
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(ConsoleHerd.class))
                 .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
     }
 
@@ -65,16 +66,27 @@ public final class ConsoleHerd implements ParameterResolver {
 
         static Running start() {
             try {
-                Path config = Path.of(ConsoleHerd.class.getResource("/console/herd.properties").toURI());
+                Path config = Path.of(ConsoleHerd.class
+                        .getResource("/console/herd.properties")
+                        .toURI());
                 Path state = Path.of("target", "console-it");
                 HerdFiles files = HerdFiles.inCheckout(Path.of("").toAbsolutePath())
                         .withConfig(config)
                         .withState(state.resolve("data"), state.resolve("logs"));
                 // No Places key: WHATSAT answers from the offline set shipped with the project.
-                LocalHerd herd = LocalHerd.start(files, Map.of(
-                                "PLACES_API_KEY", "", "PLACES_PROVIDER", "offline",
-                                "HERD_CONSOLE_USER", USER, "HERD_CONSOLE_PASSWORD", PASSWORD),
-                        START_TIMEOUT, node -> {});
+                LocalHerd herd = LocalHerd.start(
+                        files,
+                        Map.of(
+                                "PLACES_API_KEY",
+                                "",
+                                "PLACES_PROVIDER",
+                                "offline",
+                                "HERD_CONSOLE_USER",
+                                USER,
+                                "HERD_CONSOLE_PASSWORD",
+                                PASSWORD),
+                        START_TIMEOUT,
+                        node -> {});
                 return new Running(config, herd);
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);
@@ -108,7 +120,8 @@ public final class ConsoleHerd implements ParameterResolver {
 
         /** The Authorization header value that opens the console. */
         public String authorization() {
-            return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         }
 
         /** Stops one node as an operator would; the others keep running. */
@@ -127,7 +140,8 @@ public final class ConsoleHerd implements ParameterResolver {
         }
 
         public boolean isRunning(String node) {
-            return herd.nodes().stream().anyMatch(process -> process.address().name().equals(node));
+            return herd.nodes().stream()
+                    .anyMatch(process -> process.address().name().equals(node));
         }
 
         @Override

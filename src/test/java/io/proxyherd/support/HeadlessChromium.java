@@ -25,8 +25,7 @@ public final class HeadlessChromium {
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final String INSTALL = "apt-get install chromium chromium-driver";
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** A fresh browser with an empty profile whose page area is {@code width} x {@code height}; the caller quits it. */
     public static ChromeDriver open(int width, int height, Path profile) {
@@ -75,8 +74,10 @@ public final class HeadlessChromium {
                     + "apt-get); run `" + INSTALL + "` to run it");
         }
         try {
-            Process install = new ProcessBuilder("sh", "-c",
-                    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver")
+            Process install = new ProcessBuilder(
+                            "sh",
+                            "-c",
+                            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver")
                     .inheritIO()
                     .start();
             if (!install.waitFor(15, TimeUnit.MINUTES)) {

@@ -16,9 +16,14 @@ public final class HerdAgreement {
 
     /** Waits until every node (by HTTP port) knows the same number of clients, at least {@code atLeast}, and returns it. */
     public static int awaitAgreement(List<Integer> httpPorts, int atLeast, Duration atMost) {
-        return await("every node knows the same " + atLeast + " or more clients").atMost(atMost)
+        return await("every node knows the same " + atLeast + " or more clients")
+                .atMost(atMost)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> httpPorts.stream().map(HerdAgreement::clientsKnown).distinct().toList(),
+                .until(
+                        () -> httpPorts.stream()
+                                .map(HerdAgreement::clientsKnown)
+                                .distinct()
+                                .toList(),
                         counts -> counts.size() == 1 && counts.get(0) >= atLeast)
                 .get(0);
     }
@@ -26,7 +31,8 @@ public final class HerdAgreement {
     /** How many clients the node knows, or -1 if it does not answer. */
     public static int clientsKnown(int httpPort) {
         try {
-            return CONSOLE.json(URI.create("http://localhost:" + httpPort + "/api/node")).getInt("clients");
+            return CONSOLE.json(URI.create("http://localhost:" + httpPort + "/api/node"))
+                    .getInt("clients");
         } catch (IOException | InterruptedException e) {
             return -1;
         }

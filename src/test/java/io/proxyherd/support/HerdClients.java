@@ -15,7 +15,9 @@ public final class HerdClients {
     /** Reports a client at the node now; returns the AT line it answered (which must come from that node). */
     public static String iamat(int port, String node, String client) throws IOException {
         try (LineConnection connection = new LineConnection(port)) {
-            String reply = connection.ask("IAMAT " + client + " +34.068930-118.445127 " + now()).strip();
+            String reply = connection
+                    .ask("IAMAT " + client + " +34.068930-118.445127 " + now())
+                    .strip();
             if (!reply.startsWith("AT " + node + " ")) {
                 throw new AssertionError(node + " answered '" + reply + "' to an IAMAT for " + client);
             }
@@ -34,7 +36,9 @@ public final class HerdClients {
 
     /** Waits until the node answers a WHATSAT for the client with that AT line. */
     public static void awaitKnown(int port, String client, String atLine, Duration atMost) {
-        await("the node on " + port + " knows " + client).atMost(atMost).pollInterval(Duration.ofMillis(200))
+        await("the node on " + port + " knows " + client)
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
                 .until(() -> whatsat(port, client), reply -> reply.startsWith(atLine + "\n"));
     }

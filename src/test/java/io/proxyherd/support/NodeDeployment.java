@@ -10,6 +10,7 @@ public final class NodeDeployment {
     private NodeDeployment() {}
 
     public static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("herd.war", "target/herd.war")));
+        return ShrinkWrap.createFromZipFile(
+                WebArchive.class, new File(System.getProperty("herd.war", "target/herd.war")));
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class NodeMetrics {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String OLD_PREFIX = "application_";
 
     private final Map<String, Double> values;
@@ -27,7 +28,8 @@ public final class NodeMetrics {
 
     public static NodeMetrics read(String host, int httpPort) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + httpPort + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(request.uri() + " answered " + response.statusCode());
@@ -49,8 +51,10 @@ public final class NodeMetrics {
             }
             String name = line.substring(0, nameEnd);
             try {
-                values.merge(name.startsWith(OLD_PREFIX) ? name.substring(OLD_PREFIX.length()) : name,
-                        Double.parseDouble(line.substring(valueStart + 1)), Double::sum);
+                values.merge(
+                        name.startsWith(OLD_PREFIX) ? name.substring(OLD_PREFIX.length()) : name,
+                        Double.parseDouble(line.substring(valueStart + 1)),
+                        Double::sum);
             } catch (NumberFormatException e) {
                 // not a sample line
             }

@@ -31,7 +31,8 @@ public final class PlacesStandIn implements AutoCloseable {
     public PlacesStandIn(int port) {
         // WireMock's default 25 Jetty threads hold only about 15 delayed answers at once: too few to see
         // whether a node really has its 64 Places calls in flight.
-        server = new WireMockServer(options().port(port).bindAddress("127.0.0.1").containerThreads(CONTAINER_THREADS));
+        server =
+                new WireMockServer(options().port(port).bindAddress("127.0.0.1").containerThreads(CONTAINER_THREADS));
         server.start();
         server.stubFor(get(urlPathEqualTo(PATH))
                 .withQueryParam("key", equalTo(KEY))

@@ -57,7 +57,9 @@ public final class SteadyLoad implements Runnable {
                         connection = new LineConnection(topology.node(node).clientPort());
                         connections.put(node, connection);
                     }
-                    String reply = connection.ask("IAMAT " + client + " +34.068930-118.445127 " + now()).strip();
+                    String reply = connection
+                            .ask("IAMAT " + client + " +34.068930-118.445127 " + now())
+                            .strip();
                     if (reply.startsWith("AT " + node + " ")) {
                         answered.put(client, reply);
                     } else {
@@ -93,7 +95,9 @@ public final class SteadyLoad implements Runnable {
     }
 
     public void awaitAnswered(int count) {
-        await("the steady load has " + count + " answers").atMost(Duration.ofMinutes(2)).until(() -> answered.size() >= count);
+        await("the steady load has " + count + " answers")
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> answered.size() >= count);
     }
 
     /** Stops the load and returns each client it reported with the AT line it was answered. */

@@ -1,8 +1,8 @@
 package io.proxyherd.support;
 
-import io.proxyherd.topology.Topology;
 import io.proxyherd.launcher.BrokerAccounts;
 import io.proxyherd.launcher.EmbeddedBroker;
+import io.proxyherd.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
 
-    public static final Path CONFIG = Path.of(System.getProperty("herd.it.config", "target/test-classes/it/herd.properties"));
+    public static final Path CONFIG =
+            Path.of(System.getProperty("herd.it.config", "target/test-classes/it/herd.properties"));
     /** The herd's broker settings, as every broker of the herd reads them. */
     public static final Path SETTINGS = Path.of("server-config", "broker.xml");
 
@@ -26,8 +27,16 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
      * own from the environment failsafe gives the test JVM (pom.xml), which the node inherits.
      */
     public static final BrokerAccounts ACCOUNTS = BrokerAccounts.of(Map.of(
-            "Alpha", "it-alpha-password", "Beta", "it-beta-password", "Gamma", "it-gamma-password",
-            BrokerAccounts.MONITOR, "it-monitor-password", BrokerAccounts.CLUSTER, "it-cluster-password"));
+            "Alpha",
+            "it-alpha-password",
+            "Beta",
+            "it-beta-password",
+            "Gamma",
+            "it-gamma-password",
+            BrokerAccounts.MONITOR,
+            "it-monitor-password",
+            BrokerAccounts.CLUSTER,
+            "it-cluster-password"));
 
     private static EmbeddedBroker broker;
     private static Path data;

@@ -9,7 +9,8 @@ class BrokerAddressTest {
 
     @Test
     void readsHostAndPort() {
-        assertThat(BrokerAddress.parse("broker.example.org:61616")).isEqualTo(new BrokerAddress("broker.example.org", 61616));
+        assertThat(BrokerAddress.parse("broker.example.org:61616"))
+                .isEqualTo(new BrokerAddress("broker.example.org", 61616));
         assertThat(BrokerAddress.parse("[::1]:5000")).isEqualTo(new BrokerAddress("[::1]", 5000));
     }
 

@@ -28,15 +28,24 @@ class TopologyTest {
     void theDefaultHerdIsTheCoursesHerd() {
         Topology herd = Topology.load(Path.of("server-config/herd.properties"));
 
-        assertThat(herd.nodes()).extracting(NodeAddress::name).containsExactly("Goloman", "Hands", "Holiday", "Welsh", "Wilkes");
+        assertThat(herd.nodes())
+                .extracting(NodeAddress::name)
+                .containsExactly("Goloman", "Hands", "Holiday", "Welsh", "Wilkes");
         assertThat(herd.nodes()).extracting(NodeAddress::clientPort).containsExactly(12000, 12001, 12002, 12003, 12004);
         assertThat(herd.neighbours("Goloman")).containsExactly("Hands", "Holiday", "Wilkes");
         assertThat(herd.neighbours("Hands")).containsExactly("Goloman", "Wilkes");
         assertThat(herd.neighbours("Holiday")).containsExactly("Goloman", "Welsh", "Wilkes");
         assertThat(herd.neighbours("Welsh")).containsExactly("Holiday");
         assertThat(herd.neighbours("Wilkes")).containsExactly("Goloman", "Hands", "Holiday");
-        assertThat(herd.links()).extracting(link -> link.from() + "-" + link.to()).containsExactly(
-                "Goloman-Hands", "Goloman-Holiday", "Goloman-Wilkes", "Hands-Wilkes", "Holiday-Welsh", "Holiday-Wilkes");
+        assertThat(herd.links())
+                .extracting(link -> link.from() + "-" + link.to())
+                .containsExactly(
+                        "Goloman-Hands",
+                        "Goloman-Holiday",
+                        "Goloman-Wilkes",
+                        "Hands-Wilkes",
+                        "Holiday-Welsh",
+                        "Holiday-Wilkes");
     }
 
     @Test
@@ -54,10 +63,18 @@ class TopologyTest {
 
     @Test
     void aNodeNoLinkReachesIsRefused() {
-        assertThatThrownBy(() -> topology(Map.of("herd.links", "")))
-                .hasMessageContaining("[B] unreachable");
-        assertThatThrownBy(() -> topology(Map.of("herd.links", "A-B", "herd.nodes", "A,B,C",
-                        "herd.node.C.host", "h", "herd.node.C.client-port", "6", "herd.node.C.http-port", "7")))
+        assertThatThrownBy(() -> topology(Map.of("herd.links", ""))).hasMessageContaining("[B] unreachable");
+        assertThatThrownBy(() -> topology(Map.of(
+                        "herd.links",
+                        "A-B",
+                        "herd.nodes",
+                        "A,B,C",
+                        "herd.node.C.host",
+                        "h",
+                        "herd.node.C.client-port",
+                        "6",
+                        "herd.node.C.http-port",
+                        "7")))
                 .hasMessageContaining("[C] unreachable");
     }
 
@@ -74,14 +91,16 @@ class TopologyTest {
 
     @Test
     void clientsTryThePrimaryBrokerThenTheBackup() {
-        assertThat(topology(Map.of()).brokers()).containsExactly(new BrokerAddress("localhost", 5), new BrokerAddress("localhost", 6));
+        assertThat(topology(Map.of()).brokers())
+                .containsExactly(new BrokerAddress("localhost", 5), new BrokerAddress("localhost", 6));
     }
 
     @Test
     void aBackupBrokerOnThePrimarysAddressIsRefused() {
         assertThatThrownBy(() -> topology(Map.of("herd.broker.backup-port", "5")))
                 .hasMessageContaining("the backup needs one of its own");
-        assertThatThrownBy(() -> topology(Map.of("herd.broker.backup-port", ""))).hasMessage("missing setting herd.broker.backup-port");
+        assertThatThrownBy(() -> topology(Map.of("herd.broker.backup-port", "")))
+                .hasMessage("missing setting herd.broker.backup-port");
     }
 
     private static Topology topology(Map<String, String> overrides) {
