@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The console's login from configuration (HERD_CONSOLE_USER, HERD_CONSOLE_PASSWORD), read once at start. */
 @ApplicationScoped
@@ -15,16 +15,18 @@ public class ConsoleLogin {
 
     private static final Logger LOG = Logger.getLogger(ConsoleLogin.class.getName());
 
-    // Read in @PostConstruct: Payara fails to inject an absent Optional property outside a request.
     @Inject
-    Config config;
+    @ConfigProperty(name = "herd.console.user")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "herd.console.password")
+    Optional<String> password;
 
     private ConsoleAccess access;
 
     @PostConstruct
     void read() {
-        Optional<String> user = config.getOptionalValue("herd.console.user", String.class);
-        Optional<String> password = config.getOptionalValue("herd.console.password", String.class);
         access = ConsoleAccess.of(user, password);
         if (ConsoleAccess.halfConfigured(user, password)) {
             LOG.warning("only one of HERD_CONSOLE_USER and HERD_CONSOLE_PASSWORD is set: the console and its API "

@@ -37,7 +37,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Peers {
 
-    private static final int THREADS = 8;
     private static final Duration IDLE_THREAD = Duration.ofSeconds(30);
 
     @Resource
@@ -50,6 +49,10 @@ public class Peers {
     @ConfigProperty(name = "herd.console.peer-timeout-ms")
     long timeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "herd.console.peer-threads")
+    int threadCount;
+
     private ExecutorService pool;
     private Client client;
 
@@ -58,7 +61,7 @@ public class Peers {
 
     @PostConstruct
     void open() {
-        pool = FixedThreads.of(THREADS, IDLE_THREAD, threads);
+        pool = FixedThreads.of(threadCount, IDLE_THREAD, threads);
         client = ClientBuilder.newBuilder()
                 .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                 .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import org.eclipse.microprofile.config.Config;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,9 +25,13 @@ public class BrokerWatch {
     @Inject
     Topology topology;
 
-    // Read in @PostConstruct: Payara fails to inject an absent Optional property while the application deploys.
     @Inject
-    Config config;
+    @ConfigProperty(name = "herd.broker.user")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "herd.broker.password")
+    Optional<String> password;
 
     @Inject
     @ConfigProperty(name = "herd.broker.watch-timeout-ms")
@@ -43,10 +47,7 @@ public class BrokerWatch {
     @PostConstruct
     void watch() {
         broker = new BrokerQueues(
-                topology.brokers(),
-                config.getOptionalValue("herd.broker.user", String.class).orElse(null),
-                config.getOptionalValue("herd.broker.password", String.class).orElse(null),
-                Duration.ofMillis(timeoutMs));
+                topology.brokers(), user.orElse(null), password.orElse(null), Duration.ofMillis(timeoutMs));
         queues = new CachedQueues(
                 broker.address(),
                 topology.nodes().stream()

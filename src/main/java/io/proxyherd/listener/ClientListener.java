@@ -68,6 +68,10 @@ public class ClientListener {
     int maxUnreadReplyBytes;
 
     @Inject
+    @ConfigProperty(name = "herd.listener.accept-backlog")
+    int acceptBacklog;
+
+    @Inject
     @ConfigProperty(name = "herd.listener.threads")
     int ioThreads;
 
@@ -83,7 +87,8 @@ public class ClientListener {
                 maxLineBytes,
                 Duration.ofSeconds(lineTimeoutSeconds),
                 Duration.ofSeconds(idleTimeoutSeconds),
-                maxUnreadReplyBytes);
+                maxUnreadReplyBytes,
+                acceptBacklog);
         pipeline = new ClientPipeline(handler, limits, activity::count);
         acceptor = new NioEventLoopGroup(1, threads);
         workers = new NioEventLoopGroup(ioThreads, threads);

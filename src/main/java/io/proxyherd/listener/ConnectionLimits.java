@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param idleTimeout how long a connection may stay without reading or writing anything
  * @param maxUnreadReplyBytes replies a client may leave unread in the node's memory (what its socket has not
  *     taken yet) before its connection is closed
+ * @param acceptBacklog connections the operating system holds while they wait to be accepted
  */
 record ConnectionLimits(
         int maxConnections,
@@ -20,13 +21,17 @@ record ConnectionLimits(
         int maxLineBytes,
         Duration lineTimeout,
         Duration idleTimeout,
-        int maxUnreadReplyBytes) {
+        int maxUnreadReplyBytes,
+        int acceptBacklog) {
 
     ConnectionLimits {
         if (maxConnections < 1 || maxConnectionsPerAddress < 1 || maxLineBytes < 1 || maxUnreadReplyBytes < 16) {
             throw new IllegalArgumentException(
                     "connection limits must be positive (unread reply bytes at least 16): " + maxConnections + ", "
                             + maxConnectionsPerAddress + ", " + maxLineBytes + ", " + maxUnreadReplyBytes);
+        }
+        if (acceptBacklog < 1) {
+            throw new IllegalArgumentException("the accept backlog must be positive: " + acceptBacklog);
         }
         if (lineTimeout.isNegative() || lineTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException(

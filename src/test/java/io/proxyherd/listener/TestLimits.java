@@ -8,6 +8,7 @@ final class TestLimits {
     private TestLimits() {}
 
     static ConnectionLimits lineLimit(int maxLineBytes) {
-        return new ConnectionLimits(1000, 1000, maxLineBytes, Duration.ofMinutes(1), Duration.ofMinutes(5), 1 << 20);
+        return new ConnectionLimits(
+                1000, 1000, maxLineBytes, Duration.ofMinutes(1), Duration.ofMinutes(5), 1 << 20, 1024);
     }
 }
