@@ -32,12 +32,12 @@ class HerdCommandTest {
     }
 
     @Test
-    void theReadmeShowsEverySubcommand() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    void theOperationsGuideShowsEverySubcommand() throws Exception {
+        String guide = Files.readString(Path.of("docs", "operations.md"), StandardCharsets.UTF_8);
 
         assertThat(subcommands())
                 .isNotEmpty()
-                .allSatisfy(subcommand -> assertThat(readme).contains("./herd " + subcommand));
+                .allSatisfy(subcommand -> assertThat(guide).contains("./herd " + subcommand));
     }
 
     @ParameterizedTest
