@@ -6,6 +6,7 @@ import io.proxyherd.activity.Timing;
 import io.proxyherd.flood.LocationRegistry;
 import io.proxyherd.herd.Flooding;
 import io.proxyherd.places.NearbySearch;
+import io.proxyherd.places.PlacesQuery;
 import io.proxyherd.protocol.AtLine;
 import io.proxyherd.protocol.IAmAt;
 import io.proxyherd.protocol.Invalid;
@@ -48,12 +49,9 @@ public class ClientRequests implements LineHandler {
                 return CompletableFuture.completedFuture(new Invalid(line).reply());
             }
             AtLine at = known.get();
-            return places.search(
-                            at.position().latitude().doubleValue(),
-                            at.position().longitude().doubleValue(),
-                            whatsat.radiusMetres(),
-                            whatsat.maxResults())
-                    .thenApply(json -> WhatsAtReply.format(at, json));
+            // The answer's JSON is printed here, once, as the reply writes it.
+            return places.search(PlacesQuery.around(at.position(), whatsat.radiusMetres(), whatsat.maxResults()))
+                    .thenApply(answer -> WhatsAtReply.format(at, answer.text()));
         }
         activity.count(Count.INVALID);
         return CompletableFuture.completedFuture(((Invalid) request).reply());

@@ -25,17 +25,16 @@ public final class BoundedSearch implements NearbySearch, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
+    public CompletionStage<PlacesAnswer> search(PlacesQuery query) {
         if (!permits.tryAcquire()) {
-            PlacesReply refused = PlacesReply.error(
+            PlacesAnswer refused = PlacesAnswer.error(
                     PlacesStatus.OVER_QUERY_LIMIT,
                     "too many Places calls in flight on this node (limit " + limit + ")");
             LOG.warning(() -> "Places search refused: " + refused.problem().orElseThrow());
-            return CompletableFuture.completedFuture(refused.json());
+            return CompletableFuture.completedFuture(refused);
         }
         // The permit is back before the caller sees the answer.
-        return Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults))
-                .whenComplete((json, failure) -> permits.release());
+        return Safely.call(() -> delegate.search(query)).whenComplete((answer, failure) -> permits.release());
     }
 
     /** Searches now in flight. */

@@ -15,10 +15,10 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
 
     private final NearbySearch delegate;
     private final int precisionDigits;
-    private final AsyncCache<Key, String> answers;
+    private final AsyncCache<Key, PlacesAnswer> answers;
     private final PlacesListener listener;
 
-    private record Key(BigDecimal latitude, BigDecimal longitude, String radiusMetres, int maxResults) {}
+    private record Key(BigDecimal latitude, BigDecimal longitude, BigDecimal radiusMetres, int maxResults) {}
 
     /**
      * @param precisionDigits decimal places kept of each coordinate: 3 makes cells about 100 m across
@@ -62,34 +62,34 @@ public final class CachedSearch implements NearbySearch, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
-        if (!Double.isFinite(latitude) || !Double.isFinite(longitude) || radiusMetres == null) {
-            // Not a position a grid cell can hold; the provider explains what is wrong.
-            return Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults));
-        }
-        Key key = new Key(rounded(latitude), rounded(longitude), radiusMetres.strip(), maxResults);
+    public CompletionStage<PlacesAnswer> search(PlacesQuery query) {
+        Key key = new Key(
+                rounded(query.latitude()),
+                rounded(query.longitude()),
+                query.radiusMetres().stripTrailingZeros(),
+                query.maxResults());
         // Concurrent misses for one key share this one call. The loader runs on this thread, on a miss only.
         boolean[] missed = new boolean[1];
-        CompletableFuture<String> answer = answers.get(key, (unused, executor) -> {
+        CompletableFuture<PlacesAnswer> answer = answers.get(key, (unused, executor) -> {
             missed[0] = true;
             // Told before the call starts, so a listener hears of the miss before the call's outcome.
             listener.cacheLookup(false);
-            return Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults));
+            return Safely.call(() -> delegate.search(query));
         });
         if (!missed[0]) {
             listener.cacheLookup(true);
         }
-        return answer.thenApply(json -> {
-            if (!PlacesStatus.isSuccess(json)) {
+        return answer.thenApply(got -> {
+            if (!got.isSuccess()) {
                 // Only this failed call leaves; a newer entry under the key stays.
                 answers.asMap().remove(key, answer);
             }
-            return json;
+            return got;
         });
     }
 
-    private BigDecimal rounded(double degrees) {
-        return BigDecimal.valueOf(degrees).setScale(precisionDigits, RoundingMode.HALF_UP);
+    private BigDecimal rounded(BigDecimal degrees) {
+        return degrees.setScale(precisionDigits, RoundingMode.HALF_UP);
     }
 
     /** Closes the search this one wraps, after forgetting every answer. */

@@ -36,28 +36,26 @@ final class CallFailures {
     }
 
     /**
-     * A provider's call, bounded by the deadline and settled into the reply's JSON: Google's answer of
+     * A provider's call, bounded by the deadline and settled into the answer: Google's answer of
      * any status goes through {@code fromGoogle(status, body)}, a call without an answer becomes the
      * error reply, and a failure is logged once.
      */
-    CompletionStage<String> settle(
+    CompletionStage<PlacesAnswer> settle(
             CompletionStage<String> call,
-            BiFunction<Integer, String, PlacesReply> fromGoogle,
+            BiFunction<Integer, String, PlacesAnswer> fromGoogle,
             String method,
             String url) {
         return call.toCompletableFuture()
                 .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
                 // A String arrives only for a 2xx; any other status as a WebApplicationException.
                 .handle((body, failure) -> report(
-                                failure == null ? fromGoogle.apply(200, body) : failed(unwrap(failure), fromGoogle),
-                                method,
-                                url)
-                        .json())
-                .exceptionally(
-                        failure -> report(unexpected(failure), method, url).json());
+                        failure == null ? fromGoogle.apply(200, body) : failed(unwrap(failure), fromGoogle),
+                        method,
+                        url))
+                .exceptionally(failure -> report(unexpected(failure), method, url));
     }
 
-    private PlacesReply failed(Throwable failure, BiFunction<Integer, String, PlacesReply> fromGoogle) {
+    private PlacesAnswer failed(Throwable failure, BiFunction<Integer, String, PlacesAnswer> fromGoogle) {
         if (failure instanceof WebApplicationException rejected) {
             Response response = rejected.getResponse();
             return fromGoogle.apply(response.getStatus(), entity(response));
@@ -66,7 +64,7 @@ final class CallFailures {
     }
 
     /** The reply for a call that ended without an HTTP answer (the failure already unwrapped). */
-    PlacesReply withoutAnswer(Throwable failure) {
+    PlacesAnswer withoutAnswer(Throwable failure) {
         if (failure instanceof TimeoutException) {
             return timedOut(deadlineMillis);
         }
@@ -80,23 +78,23 @@ final class CallFailures {
         }
         Optional<IOException> io = cause(failure, IOException.class);
         if (failure instanceof ProcessingException && io.isPresent()) {
-            return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places unreachable: " + describe(io.get()));
+            return PlacesAnswer.error(PlacesStatus.UNKNOWN_ERROR, "Places unreachable: " + describe(io.get()));
         }
         return unexpected(failure);
     }
 
-    PlacesReply unexpected(Throwable failure) {
-        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request failed: " + describe(unwrap(failure)));
+    PlacesAnswer unexpected(Throwable failure) {
+        return PlacesAnswer.error(PlacesStatus.UNKNOWN_ERROR, "Places request failed: " + describe(unwrap(failure)));
     }
 
     /** Logs a failed call once; the stack trace is left out, since client exception text may quote the request. */
-    PlacesReply report(PlacesReply reply, String method, String url) {
+    PlacesAnswer report(PlacesAnswer reply, String method, String url) {
         reply.problem().ifPresent(problem -> log.warning("Places " + method + " " + url + " failed: " + problem));
         return reply;
     }
 
-    private PlacesReply timedOut(long millis) {
-        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places request timed out after " + millis + " ms");
+    private PlacesAnswer timedOut(long millis) {
+        return PlacesAnswer.error(PlacesStatus.UNKNOWN_ERROR, "Places request timed out after " + millis + " ms");
     }
 
     private String describe(Throwable failure) {
@@ -121,8 +119,8 @@ final class CallFailures {
         return current;
     }
 
-    static CompletionStage<String> answered(PlacesReply reply) {
-        return CompletableFuture.completedFuture(reply.json());
+    static CompletionStage<PlacesAnswer> answered(PlacesAnswer reply) {
+        return CompletableFuture.completedFuture(reply);
     }
 
     private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {

@@ -15,9 +15,9 @@ public final class CountingSearch implements NearbySearch, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
-        return Safely.call(() -> delegate.search(latitude, longitude, radiusMetres, maxResults))
-                .whenComplete((json, failure) -> listener.called(failure == null && PlacesStatus.isSuccess(json)));
+    public CompletionStage<PlacesAnswer> search(PlacesQuery query) {
+        return Safely.call(() -> delegate.search(query))
+                .whenComplete((answer, failure) -> listener.called(failure == null && answer.isSuccess()));
     }
 
     /** Closes the search this one wraps. */

@@ -3,8 +3,6 @@ package io.proxyherd.places;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
@@ -32,17 +30,12 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
+    public CompletionStage<PlacesAnswer> search(PlacesQuery query) {
         if (settings.apiKey().isEmpty()) {
             LOG.warning("Places search not sent: " + NO_KEY_MESSAGE);
-            return CallFailures.answered(PlacesReply.error(PlacesReply.REQUEST_DENIED, NO_KEY_MESSAGE));
+            return CallFailures.answered(PlacesAnswer.error(PlacesStatus.REQUEST_DENIED, NO_KEY_MESSAGE));
         }
-        Optional<String> invalid = invalidArguments(latitude, longitude, radiusMetres, maxResults);
-        if (invalid.isPresent()) {
-            LOG.warning("Places search not sent: " + invalid.get());
-            return CallFailures.answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, invalid.get()));
-        }
-        String location = plain(latitude) + "," + plain(longitude);
+        String location = query.plainLatitude() + "," + query.plainLongitude();
         String loggedUrl = settings.baseUrl();
         try {
             // Templates make JAX-RS encode the values, so a radius cannot smuggle in extra parameters.
@@ -51,7 +44,7 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
                     .queryParam("radius", "{radius}")
                     .queryParam("key", "{key}")
                     .resolveTemplate("location", location)
-                    .resolveTemplate("radius", radiusMetres);
+                    .resolveTemplate("radius", query.plainRadius());
             loggedUrl = target.resolveTemplate("key", KeyRedaction.REDACTED)
                     .getUri()
                     .toString();
@@ -62,7 +55,7 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
                             .request(MediaType.APPLICATION_JSON_TYPE)
                             .rx()
                             .get(String.class),
-                    (status, body) -> PlacesReply.fromGoogle(status, body, maxResults, redaction),
+                    (status, body) -> PlacesAnswer.fromGoogle(status, body, query.maxResults(), redaction),
                     "GET",
                     url);
         } catch (RuntimeException failure) {
@@ -76,24 +69,5 @@ public final class LegacyNearbySearch implements NearbySearch, AutoCloseable {
     public void close() {
         client.close();
         calls.shutdownNow();
-    }
-
-    private static Optional<String> invalidArguments(
-            double latitude, double longitude, String radiusMetres, int maxResults) {
-        if (!Double.isFinite(latitude) || !Double.isFinite(longitude)) {
-            return Optional.of("location must be finite, was " + latitude + "," + longitude);
-        }
-        if (radiusMetres == null || radiusMetres.isBlank()) {
-            return Optional.of("radius must be given");
-        }
-        if (maxResults < 0) {
-            return Optional.of("maximum number of results must not be negative, was " + maxResults);
-        }
-        return Optional.empty();
-    }
-
-    /** Plain decimal notation: Google does not read exponents such as {@code 1.0E-5}. */
-    static String plain(double degrees) {
-        return BigDecimal.valueOf(degrees).stripTrailingZeros().toPlainString();
     }
 }

@@ -11,12 +11,6 @@ public interface NearbySearch {
      * <p>The stage never completes exceptionally: every failure is answered as a Google-shaped error
      * object ({@code html_attributions}, {@code results}, {@code status}, {@code error_message}).
      * It may complete on an HTTP client or timer thread, so dependent actions should not block.
-     *
-     * @param latitude     degrees
-     * @param longitude    degrees
-     * @param radiusMetres the radius as sent to Google, already formatted
-     * @param maxResults   at most this many entries are kept in {@code results}
-     * @return the JSON text, printed the way Google prints it, without a trailing newline
      */
-    CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults);
+    CompletionStage<PlacesAnswer> search(PlacesQuery query);
 }

@@ -3,7 +3,6 @@ package io.proxyherd.places;
 import static io.proxyherd.json.SharedJson.JSON;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.client.Client;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /** Nearby Search through Google's Places API (New), over the JAX-RS client it owns. */
 public final class NewNearbySearch implements NearbySearch, AutoCloseable {
@@ -31,7 +29,6 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
     static final String PATH = "/v1/places:searchNearby";
     // Google refuses a maxResultCount outside 1 to 20.
     private static final int MOST_RESULTS = 20;
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
 
     private final PlacesSettings settings;
     private final String fieldMask;
@@ -54,19 +51,13 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
+    public CompletionStage<PlacesAnswer> search(PlacesQuery query) {
         if (settings.apiKey().isEmpty()) {
             LOG.warning("Places search not sent: " + LegacyNearbySearch.NO_KEY_MESSAGE);
             return CallFailures.answered(
-                    PlacesReply.error(PlacesReply.REQUEST_DENIED, LegacyNearbySearch.NO_KEY_MESSAGE));
+                    PlacesAnswer.error(PlacesStatus.REQUEST_DENIED, LegacyNearbySearch.NO_KEY_MESSAGE));
         }
-        Optional<BigDecimal> radius = number(radiusMetres);
-        if (!Double.isFinite(latitude) || !Double.isFinite(longitude) || radius.isEmpty() || maxResults < 0) {
-            String problem = "location, radius or maximum number of results unusable: " + latitude + "," + longitude
-                    + " radius " + radiusMetres + " max " + maxResults;
-            LOG.warning("Places search not sent: " + problem);
-            return CallFailures.answered(PlacesReply.error(PlacesReply.INVALID_REQUEST, problem));
-        }
+        int maxResults = query.maxResults();
         String url = settings.baseUrl().replaceAll("/+$", "") + PATH;
         String body = JSON.createObjectBuilder()
                 .add("maxResultCount", Math.max(1, Math.min(maxResults, MOST_RESULTS)))
@@ -79,9 +70,11 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
                                                 .add(
                                                         "center",
                                                         JSON.createObjectBuilder()
-                                                                .add("latitude", latitude)
-                                                                .add("longitude", longitude))
-                                                .add("radius", radius.get())))
+                                                                .add("latitude", new BigDecimal(query.plainLatitude()))
+                                                                .add(
+                                                                        "longitude",
+                                                                        new BigDecimal(query.plainLongitude())))
+                                                .add("radius", new BigDecimal(query.plainRadius()))))
                 .build()
                 .toString();
         try {
@@ -109,45 +102,33 @@ public final class NewNearbySearch implements NearbySearch, AutoCloseable {
         calls.shutdownNow();
     }
 
-    private PlacesReply answer(int status, String body, int maxResults) {
-        Optional<JsonObject> parsed = PlacesReply.parseObject(body);
+    private PlacesAnswer answer(int status, String body, int maxResults) {
+        Optional<JsonObject> parsed = PlacesAnswer.parseObject(body);
         if (status >= 200 && status < 300) {
             return parsed.filter(answer -> !(answer.get("error") instanceof JsonObject))
-                    .map(answer -> new PlacesReply(
-                            GoogleJsonFormat.print(trimmed(answer, maxResults)), Optional.<String>empty()))
-                    .orElseGet(() -> PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places returned malformed JSON"));
+                    .map(answer -> PlacesAnswer.success(trimmed(answer, maxResults)))
+                    .orElseGet(() -> PlacesAnswer.error(PlacesStatus.UNKNOWN_ERROR, "Places returned malformed JSON"));
         }
         // Google's errors read {"error": {"code": 400, "message": "...", "status": "INVALID_ARGUMENT"}}.
         Optional<String> message = parsed.map(answer -> answer.get("error") instanceof JsonObject error ? error : null)
                 .map(error -> error.get("message") instanceof JsonString text ? text.getString() : null)
                 .filter(text -> !text.isBlank());
-        return PlacesReply.error(
+        return PlacesAnswer.error(
                 legacyStatus(status), redaction.apply(message.orElse("Places answered HTTP " + status)));
     }
 
     static String legacyStatus(int httpStatus) {
         return switch (httpStatus) {
-            case 400 -> PlacesReply.INVALID_REQUEST;
-            case 401, 403 -> PlacesReply.REQUEST_DENIED;
+            case 400 -> PlacesStatus.INVALID_REQUEST;
+            case 401, 403 -> PlacesStatus.REQUEST_DENIED;
             case 429 -> PlacesStatus.OVER_QUERY_LIMIT;
-            default -> PlacesReply.UNKNOWN_ERROR;
+            default -> PlacesStatus.UNKNOWN_ERROR;
         };
     }
 
     private static JsonObject trimmed(JsonObject answer, int maxResults) {
-        if (!(answer.get("places") instanceof JsonArray places) || places.size() <= maxResults) {
-            return answer;
-        }
-        JsonArrayBuilder kept = JSON.createArrayBuilder();
-        places.stream().limit(maxResults).forEach(kept::add);
-        return JSON.createObjectBuilder(answer).add("places", kept).build();
-    }
-
-    private static Optional<BigDecimal> number(String radiusMetres) {
-        // Only plain decimals: the value goes into the body as a JSON number.
-        return radiusMetres != null
-                        && PLAIN_NUMBER.matcher(radiusMetres.strip()).matches()
-                ? Optional.of(new BigDecimal(radiusMetres.strip()))
-                : Optional.empty();
+        return answer.get("places") instanceof JsonArray places
+                ? PlacesAnswer.trimmed(answer, "places", places, maxResults)
+                : answer;
     }
 }

@@ -10,13 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 
 /** Nearby Search over a small data set shipped with the application, for nodes without a Places key. */
 public final class OfflineNearbySearch implements NearbySearch {
@@ -28,7 +26,6 @@ public final class OfflineNearbySearch implements NearbySearch {
 
     // The mean Earth radius (IUGG), in metres.
     private static final double EARTH_RADIUS_METRES = 6_371_008.8;
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
 
     private final List<Place> places;
 
@@ -47,34 +44,24 @@ public final class OfflineNearbySearch implements NearbySearch {
     }
 
     @Override
-    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
-        if (!Double.isFinite(latitude)
-                || !Double.isFinite(longitude)
-                || Math.abs(latitude) > 90
-                || radiusMetres == null
-                || !PLAIN_NUMBER.matcher(radiusMetres.strip()).matches()
-                || maxResults < 0) {
-            return answered(PlacesReply.error(
-                            PlacesReply.INVALID_REQUEST,
-                            "location, radius or maximum unusable: " + latitude + "," + longitude + " radius "
-                                    + radiusMetres + " max " + maxResults)
-                    .json());
-        }
-        double radius = new BigDecimal(radiusMetres.strip()).doubleValue();
+    public CompletionStage<PlacesAnswer> search(PlacesQuery query) {
+        double latitude = query.latitude().doubleValue();
+        double longitude = query.longitude().doubleValue();
+        double radius = query.radiusMetres().doubleValue();
         List<Distanced> near = places.stream()
                 .map(place -> new Distanced(place, metres(latitude, longitude, place.latitude(), place.longitude())))
                 .filter(candidate -> candidate.metres() <= radius)
                 .sorted(Comparator.comparingDouble(Distanced::metres))
-                .limit(maxResults)
+                .limit(query.maxResults())
                 .toList();
         JsonArrayBuilder results = JSON.createArrayBuilder();
         near.forEach(candidate -> results.add(result(candidate.place())));
         JsonObject answer = JSON.createObjectBuilder()
                 .add("html_attributions", JSON.createArrayBuilder().add(ATTRIBUTION))
                 .add("results", results)
-                .add("status", near.isEmpty() ? "ZERO_RESULTS" : "OK")
+                .add("status", near.isEmpty() ? PlacesStatus.ZERO_RESULTS : PlacesStatus.OK)
                 .build();
-        return answered(GoogleJsonFormat.print(answer));
+        return CompletableFuture.completedFuture(PlacesAnswer.success(answer));
     }
 
     /** Great-circle distance by the haversine formula. */
@@ -132,9 +119,5 @@ public final class OfflineNearbySearch implements NearbySearch {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read offline places at " + resource, e);
         }
-    }
-
-    private static CompletionStage<String> answered(String json) {
-        return CompletableFuture.completedFuture(json);
     }
 }

@@ -1,51 +1,21 @@
 package io.proxyherd.places;
 
-import static io.proxyherd.json.SharedJson.JSON;
-
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.Set;
 
-/** Reads the status of an answer a {@link NearbySearch} gave, to decide whether to retry or cache it. */
+/** Google's statuses of a Nearby Search answer, and which of them are a success and which worth a retry. */
 final class PlacesStatus {
 
+    static final String OK = "OK";
+    static final String ZERO_RESULTS = "ZERO_RESULTS";
+    static final String UNKNOWN_ERROR = "UNKNOWN_ERROR";
+    static final String REQUEST_DENIED = "REQUEST_DENIED";
+    static final String INVALID_REQUEST = "INVALID_REQUEST";
     static final String OVER_QUERY_LIMIT = "OVER_QUERY_LIMIT";
 
+    // ZERO_RESULTS is an answer, not a failure: Google found nothing there.
+    static final Set<String> SUCCESS = Set.of(OK, ZERO_RESULTS);
     // Providers turn HTTP 5xx, 429, timeouts and I/O errors into UNKNOWN_ERROR or OVER_QUERY_LIMIT.
-    private static final Set<String> TRANSIENT = Set.of(PlacesReply.UNKNOWN_ERROR, OVER_QUERY_LIMIT);
-    private static final Set<String> SUCCESS = Set.of("OK", "ZERO_RESULTS");
+    static final Set<String> TRANSIENT = Set.of(UNKNOWN_ERROR, OVER_QUERY_LIMIT);
 
     private PlacesStatus() {}
-
-    /**
-     * The {@code status} member; OK for an object without one, as the Places API (New) answers success
-     * (its errors reach here already in the legacy shape); UNKNOWN_ERROR for anything else.
-     */
-    static String of(String json) {
-        if (json == null) {
-            return PlacesReply.UNKNOWN_ERROR;
-        }
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            if (!(reader.readValue() instanceof JsonObject answer)) {
-                return PlacesReply.UNKNOWN_ERROR;
-            }
-            if (answer.get("status") instanceof JsonString status) {
-                return status.getString();
-            }
-            return answer.containsKey("status") || answer.containsKey("error") ? PlacesReply.UNKNOWN_ERROR : "OK";
-        } catch (JsonException malformed) {
-            return PlacesReply.UNKNOWN_ERROR;
-        }
-    }
-
-    static boolean isTransient(String json) {
-        return TRANSIENT.contains(of(json));
-    }
-
-    static boolean isSuccess(String json) {
-        return SUCCESS.contains(of(json));
-    }
 }

@@ -52,25 +52,25 @@ public final class RetryingSearch implements NearbySearch, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<String> search(double latitude, double longitude, String radiusMetres, int maxResults) {
-        CompletableFuture<String> answer = new CompletableFuture<>();
-        attempt(() -> delegate.search(latitude, longitude, radiusMetres, maxResults), 0, answer);
+    public CompletionStage<PlacesAnswer> search(PlacesQuery query) {
+        CompletableFuture<PlacesAnswer> answer = new CompletableFuture<>();
+        attempt(() -> delegate.search(query), 0, answer);
         return answer;
     }
 
-    private void attempt(Attempt call, int done, CompletableFuture<String> answer) {
-        Safely.call(call::run).whenComplete((json, unused) -> {
-            if (done >= retries || !PlacesStatus.isTransient(json)) {
-                answer.complete(json);
+    private void attempt(Attempt call, int done, CompletableFuture<PlacesAnswer> answer) {
+        Safely.call(call::run).whenComplete((got, unused) -> {
+            if (done >= retries || !got.isTransient()) {
+                answer.complete(got);
                 return;
             }
             long delay = delay(done + 1);
             LOG.fine(() -> "Places search retry " + (done + 1) + " of " + retries + " in " + delay + " ms after "
-                    + PlacesStatus.of(json));
+                    + got.status());
             try {
                 scheduler.schedule(() -> attempt(call, done + 1, answer), delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException shutDown) {
-                answer.complete(json);
+                answer.complete(got);
             }
         });
     }
@@ -91,6 +91,6 @@ public final class RetryingSearch implements NearbySearch, AutoCloseable {
 
     @FunctionalInterface
     private interface Attempt {
-        CompletionStage<String> run();
+        CompletionStage<PlacesAnswer> run();
     }
 }

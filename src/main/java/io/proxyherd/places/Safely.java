@@ -10,20 +10,19 @@ final class Safely {
     private Safely() {}
 
     /** The search's answer; a throw or an exceptional stage becomes an UNKNOWN_ERROR answer. */
-    static CompletableFuture<String> call(Supplier<CompletionStage<String>> search) {
-        CompletionStage<String> stage;
+    static CompletableFuture<PlacesAnswer> call(Supplier<CompletionStage<PlacesAnswer>> search) {
+        CompletionStage<PlacesAnswer> stage;
         try {
             stage = search.get();
         } catch (RuntimeException failure) {
             return CompletableFuture.completedFuture(failed(failure));
         }
         return stage.toCompletableFuture()
-                .handle((json, failure) -> failure == null && json != null ? json : failed(failure));
+                .handle((answer, failure) -> failure == null && answer != null ? answer : failed(failure));
     }
 
-    private static String failed(Throwable failure) {
+    private static PlacesAnswer failed(Throwable failure) {
         String what = failure == null ? "no answer" : failure.getClass().getSimpleName();
-        return PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "Places search failed: " + what)
-                .json();
+        return PlacesAnswer.error(PlacesStatus.UNKNOWN_ERROR, "Places search failed: " + what);
     }
 }

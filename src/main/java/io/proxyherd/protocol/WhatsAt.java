@@ -29,9 +29,9 @@ public record WhatsAt(String clientId, BigDecimal radiusKm, int maxResults) impl
         }
     }
 
-    /** The radius in metres as a plain decimal string without exponent or trailing zeros, as Places expects it. */
-    public String radiusMetres() {
-        return radiusKm.multiply(METRES_PER_KM).stripTrailingZeros().toPlainString();
+    /** The radius in metres, exactly. */
+    public BigDecimal radiusMetres() {
+        return radiusKm.multiply(METRES_PER_KM);
     }
 
     static Optional<WhatsAt> fromFields(List<String> fields) {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.proxyherd.places.Queries.query;
 import static io.proxyherd.places.ResilienceTest.complete;
 import static io.proxyherd.places.ResilienceTest.json;
 import static io.proxyherd.places.ResilienceTest.status;
@@ -48,8 +49,8 @@ class CachedSearchTest {
     void answersASecondIdenticalSearchWithoutCallingGoogle() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
 
-        String first = complete(cached.search(34.06893, -118.445127, "1000", 5));
-        String second = complete(cached.search(34.06893, -118.445127, "1000", 5));
+        String first = complete(cached.search(query(34.06893, -118.445127, "1000", 5)));
+        String second = complete(cached.search(query(34.06893, -118.445127, "1000", 5)));
 
         assertThat(second).isEqualTo(first);
         assertThat(PlacesFixtures.parse(first).getString("status")).isEqualTo("OK");
@@ -64,10 +65,10 @@ class CachedSearchTest {
         RecordingListener listener = new RecordingListener();
         CachedSearch counted = new CachedSearch(new CountingSearch(legacy, listener), 3, TTL, 100, listener);
 
-        complete(counted.search(34.06893, -118.445127, "1000", 5));
-        complete(counted.search(34.06893, -118.445127, "1000", 5));
+        complete(counted.search(query(34.06893, -118.445127, "1000", 5)));
+        complete(counted.search(query(34.06893, -118.445127, "1000", 5)));
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-request-denied.json")));
-        complete(counted.search(1, 2, "1000", 5));
+        complete(counted.search(query(1, 2, "1000", 5)));
 
         assertThat(listener.told()).containsExactly("miss", "called", "hit", "miss", "failed");
     }
@@ -76,9 +77,9 @@ class CachedSearchTest {
     void sharesACellWithANearbyPositionThatRoundsTheSame() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
 
-        complete(cached.search(34.06893, -118.445127, "1000", 5));
-        complete(cached.search(34.0692, -118.4446, "1000", 5));
-        complete(cached.search(34.0696, -118.445127, "1000", 5));
+        complete(cached.search(query(34.06893, -118.445127, "1000", 5)));
+        complete(cached.search(query(34.0692, -118.4446, "1000", 5)));
+        complete(cached.search(query(34.0696, -118.445127, "1000", 5)));
 
         // 34.06893 and 34.0692 round to 34.069; 34.0696 rounds to 34.070.
         GOOGLE.verify(2, anyRequestedFor(anyUrl()));
@@ -90,9 +91,9 @@ class CachedSearchTest {
     void missesForADifferentCountOrRadius() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
 
-        complete(cached.search(34.06893, -118.445127, "1000", 5));
-        complete(cached.search(34.06893, -118.445127, "1000", 1));
-        complete(cached.search(34.06893, -118.445127, "2000", 5));
+        complete(cached.search(query(34.06893, -118.445127, "1000", 5)));
+        complete(cached.search(query(34.06893, -118.445127, "1000", 1)));
+        complete(cached.search(query(34.06893, -118.445127, "2000", 5)));
 
         GOOGLE.verify(3, anyRequestedFor(anyUrl()));
         assertThat(lookups.count("miss")).isEqualTo(3);
@@ -103,8 +104,8 @@ class CachedSearchTest {
     void cachesZeroResults() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-zero-results.json")));
 
-        complete(cached.search(34.06893, -118.445127, "10", 5));
-        assertThat(status(cached.search(34.06893, -118.445127, "10", 5))).isEqualTo("ZERO_RESULTS");
+        complete(cached.search(query(34.06893, -118.445127, "10", 5)));
+        assertThat(status(cached.search(query(34.06893, -118.445127, "10", 5)))).isEqualTo("ZERO_RESULTS");
 
         GOOGLE.verify(1, anyRequestedFor(anyUrl()));
     }
@@ -113,11 +114,14 @@ class CachedSearchTest {
     void neverKeepsAnError() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-over-query-limit.json")));
 
-        assertThat(status(cached.search(34.06893, -118.445127, "1000", 5))).isEqualTo("OVER_QUERY_LIMIT");
+        assertThat(status(cached.search(query(34.06893, -118.445127, "1000", 5))))
+                .isEqualTo("OVER_QUERY_LIMIT");
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
-        assertThat(status(cached.search(34.06893, -118.445127, "1000", 5))).isEqualTo("UNKNOWN_ERROR");
+        assertThat(status(cached.search(query(34.06893, -118.445127, "1000", 5))))
+                .isEqualTo("UNKNOWN_ERROR");
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
-        assertThat(status(cached.search(34.06893, -118.445127, "1000", 5))).isEqualTo("OK");
+        assertThat(status(cached.search(query(34.06893, -118.445127, "1000", 5))))
+                .isEqualTo("OK");
 
         GOOGLE.verify(3, anyRequestedFor(anyUrl()));
         assertThat(lookups.count("hit")).isEqualTo(0);
@@ -128,13 +132,13 @@ class CachedSearchTest {
     void asksAgainOnceTheTimeToLiveHasPassed() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
 
-        complete(cached.search(34.06893, -118.445127, "1000", 5));
+        complete(cached.search(query(34.06893, -118.445127, "1000", 5)));
         nanos.addAndGet(TTL.minusSeconds(1).toNanos());
-        complete(cached.search(34.06893, -118.445127, "1000", 5));
+        complete(cached.search(query(34.06893, -118.445127, "1000", 5)));
         GOOGLE.verify(1, anyRequestedFor(anyUrl()));
 
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
-        complete(cached.search(34.06893, -118.445127, "1000", 5));
+        complete(cached.search(query(34.06893, -118.445127, "1000", 5)));
         GOOGLE.verify(2, anyRequestedFor(anyUrl()));
     }
 
@@ -143,12 +147,12 @@ class CachedSearchTest {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(json("nearby-ok-small.json")));
         CachedSearch small = new CachedSearch(legacy, 3, TTL, 2, nanos::get, PlacesListener.NONE);
         for (int radius = 1; radius <= 5; radius++) {
-            complete(small.search(34.06893, -118.445127, String.valueOf(radius), 5));
+            complete(small.search(query(34.06893, -118.445127, String.valueOf(radius), 5)));
         }
         GOOGLE.resetRequests();
 
         for (int radius = 1; radius <= 5; radius++) {
-            complete(small.search(34.06893, -118.445127, String.valueOf(radius), 5));
+            complete(small.search(query(34.06893, -118.445127, String.valueOf(radius), 5)));
         }
 
         // Two entries kept at most: at least three of the five searches go to Google again.
@@ -160,10 +164,10 @@ class CachedSearchTest {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH))
                 .willReturn(json("nearby-ok-small.json").withFixedDelay(2000)));
 
-        CompletionStage<String> first = cached.search(34.06893, -118.445127, "1000", 5);
+        CompletionStage<PlacesAnswer> first = cached.search(query(34.06893, -118.445127, "1000", 5));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> GOOGLE.findAll(anyRequestedFor(anyUrl())).size() == 1);
-        CompletionStage<String> second = cached.search(34.0690, -118.4451, "1000", 5);
+        CompletionStage<PlacesAnswer> second = cached.search(query(34.0690, -118.4451, "1000", 5));
 
         assertThat(complete(second)).isEqualTo(complete(first));
         GOOGLE.verify(1, anyRequestedFor(anyUrl()));

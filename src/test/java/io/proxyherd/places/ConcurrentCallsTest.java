@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.proxyherd.places.Queries.query;
 import static io.proxyherd.places.ResilienceTest.complete;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ class ConcurrentCallsTest {
         try (LegacyNearbySearch legacy = new LegacyNearbySearch(settings(GOOGLE.baseUrl() + LEGACY_PATH), calls)) {
 
             List<String> statuses = statuses(IntStream.range(0, CALLS)
-                    .mapToObj(i -> legacy.search(34.0 + i / 1000.0, -118.4, "1000", 5))
+                    .mapToObj(i -> legacy.search(query(34.0 + i / 1000.0, -118.4, "1000", 5)))
                     .toList());
 
             assertThat(statuses).hasSize(CALLS).containsOnly("OK");
@@ -73,8 +74,8 @@ class ConcurrentCallsTest {
                 NewNearbySearch.DEFAULT_FIELD_MASK,
                 PlacesConfiguration.callThreads(CALLS, threads))) {
 
-            List<CompletionStage<String>> searches = IntStream.range(0, CALLS)
-                    .mapToObj(i -> places.search(34.0 + i / 1000.0, -118.4, "1000", 5))
+            List<CompletionStage<PlacesAnswer>> searches = IntStream.range(0, CALLS)
+                    .mapToObj(i -> places.search(query(34.0 + i / 1000.0, -118.4, "1000", 5)))
                     .toList();
 
             assertThat(searches.stream().map(ResilienceTest::complete).toList())
@@ -84,7 +85,7 @@ class ConcurrentCallsTest {
         assertThat(threads.made()).isEqualTo(CALLS);
     }
 
-    private static List<String> statuses(List<CompletionStage<String>> searches) {
+    private static List<String> statuses(List<CompletionStage<PlacesAnswer>> searches) {
         return searches.stream()
                 .map(search -> PlacesFixtures.parse(complete(search)).getString("status"))
                 .toList();

@@ -1,5 +1,6 @@
 package io.proxyherd.places;
 
+import static io.proxyherd.places.Queries.query;
 import static io.proxyherd.places.ResilienceTest.complete;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,7 +72,7 @@ class PlacesConfigurationTest {
         configuration.close(search);
 
         // A closed JAX-RS client refuses to send: the disposer reached the provider through every decorator.
-        LegacyNearbySearchTest.assertError(complete(legacy.search(1, 2, "10", 1)), "UNKNOWN_ERROR");
+        LegacyNearbySearchTest.assertError(complete(legacy.search(query(1, 2, "10", 1))), "UNKNOWN_ERROR");
     }
 
     @Test
@@ -81,8 +82,8 @@ class PlacesConfigurationTest {
         configuration.listener = told;
         NearbySearch search = configuration.decorated(configuration.chosen(), scheduler);
 
-        String first = complete(search.search(34.06893, -118.445127, "500", 3));
-        String second = complete(search.search(34.06893, -118.445127, "500", 3));
+        String first = complete(search.search(query(34.06893, -118.445127, "500", 3)));
+        String second = complete(search.search(query(34.06893, -118.445127, "500", 3)));
 
         assertThat(PlacesFixtures.parse(first).getString("status")).isEqualTo("OK");
         assertThat(second).isEqualTo(first);

