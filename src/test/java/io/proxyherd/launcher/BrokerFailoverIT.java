@@ -8,8 +8,6 @@ import io.proxyherd.support.HerdAgreement;
 import io.proxyherd.support.HerdClients;
 import io.proxyherd.support.SteadyLoad;
 import io.proxyherd.topology.NodeAddress;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -93,7 +91,7 @@ class BrokerFailoverIT {
 
             assertThat(known).as("clients every node knows").isEqualTo(answered.size());
             assertThat(brokers.primary().isAlive()).isFalse();
-            assertSampleKnownEverywhere(nodes, answered);
+            HerdAgreement.assertSampleKnownEverywhere(herd.topology(), answered);
             System.out.printf(
                     Locale.ROOT,
                     "BrokerFailoverIT: primary killed under %d IAMAT/s; backup serving after %.1f s;"
@@ -119,23 +117,5 @@ class BrokerFailoverIT {
             HerdClients.awaitKnown(herd.topology().node(neighbour).clientPort(), client, atLine, Duration.ofMinutes(2));
         }
         return (System.nanoTime() - killedAt) / 1_000_000;
-    }
-
-    private static void assertSampleKnownEverywhere(List<String> nodes, Map<String, String> answered) {
-        List<String> sample = answered.keySet().stream()
-                .filter(client -> client.hashCode() % 50 == 0)
-                .toList();
-        assertThat(sample).isNotEmpty();
-        for (String node : nodes) {
-            for (String client : sample) {
-                try {
-                    assertThat(HerdClients.whatsat(herd.topology().node(node).clientPort(), client))
-                            .as(node + " on " + client)
-                            .startsWith(answered.get(client) + "\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
     }
 }

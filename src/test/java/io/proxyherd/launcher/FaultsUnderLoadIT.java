@@ -7,7 +7,6 @@ import io.proxyherd.support.HerdAgreement;
 import io.proxyherd.support.HerdClients;
 import io.proxyherd.support.SteadyLoad;
 import io.proxyherd.topology.Topology;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -74,7 +73,7 @@ class FaultsUnderLoadIT {
             int known = awaitAgreement(before + answered.size());
             long agreedMillis = (System.nanoTime() - stoppedAt) / 1_000_000;
             assertThat(known).as("clients every node knows").isEqualTo(before + answered.size());
-            assertSampleKnownEverywhere(answered);
+            HerdAgreement.assertSampleKnownEverywhere(herd.topology(), answered);
             System.out.printf(
                     "FaultsUnderLoadIT: Holiday killed and down %.1f s under %d IAMAT/s at the other four; %d IAMATs"
                             + " answered, %d refused while a node was away; every node knew all %d clients %.1f s after the"
@@ -157,20 +156,6 @@ class FaultsUnderLoadIT {
             }
         }
         return seen;
-    }
-
-    private static void assertSampleKnownEverywhere(Map<String, String> answered) throws IOException {
-        List<String> sample = answered.keySet().stream()
-                .filter(client -> client.hashCode() % 50 == 0)
-                .toList();
-        assertThat(sample).isNotEmpty();
-        for (String node : NODES) {
-            for (String client : sample) {
-                assertThat(HerdClients.whatsat(port(node), client))
-                        .as(node + " on " + client)
-                        .startsWith(answered.get(client) + "\n");
-            }
-        }
     }
 
     /** Waits until every node knows the same clients, at least {@code atLeast} of them, and returns how many. */
