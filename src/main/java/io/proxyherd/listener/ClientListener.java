@@ -72,6 +72,10 @@ public class ClientListener {
     int acceptBacklog;
 
     @Inject
+    @ConfigProperty(name = "herd.listener.max-unanswered-lines")
+    int maxUnansweredLines;
+
+    @Inject
     @ConfigProperty(name = "herd.listener.threads")
     int ioThreads;
 
@@ -88,7 +92,8 @@ public class ClientListener {
                 Duration.ofSeconds(lineTimeoutSeconds),
                 Duration.ofSeconds(idleTimeoutSeconds),
                 maxUnreadReplyBytes,
-                acceptBacklog);
+                acceptBacklog,
+                maxUnansweredLines);
         pipeline = new ClientPipeline(handler, limits, activity::count);
         acceptor = new NioEventLoopGroup(1, threads);
         workers = new NioEventLoopGroup(ioThreads, threads);

@@ -28,9 +28,6 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
 
     private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
 
-    /** Lines read ahead of their answers before the session stops reading; bounds a flooding client. */
-    private static final int MAX_UNANSWERED = 64;
-
     private final LineHandler handler;
     private final ConnectionLimits limits;
     private final Consumer<Count> counts;
@@ -67,7 +64,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
             return;
         }
         LOG.info(() -> ctx.channel().remoteAddress() + " < " + line);
-        if (++unanswered >= MAX_UNANSWERED) {
+        if (++unanswered >= limits.maxUnansweredLines()) {
             ctx.channel().config().setAutoRead(false);
         }
         long received = System.nanoTime();
@@ -106,7 +103,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
             ctx.close();
             return;
         }
-        if (--unanswered < MAX_UNANSWERED / 2
+        if (--unanswered < limits.maxUnansweredLines() / 2
                 && !refusing
                 && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);

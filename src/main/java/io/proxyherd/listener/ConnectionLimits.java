@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param maxUnreadReplyBytes replies a client may leave unread in the node's memory (what its socket has not
  *     taken yet) before its connection is closed
  * @param acceptBacklog connections the operating system holds while they wait to be accepted
+ * @param maxUnansweredLines lines a connection may have read ahead of their answers; at this many it is read no
+ *     further until half of them are answered (a client that only writes cannot make the node queue without end)
  */
 record ConnectionLimits(
         int maxConnections,
@@ -22,7 +24,8 @@ record ConnectionLimits(
         Duration lineTimeout,
         Duration idleTimeout,
         int maxUnreadReplyBytes,
-        int acceptBacklog) {
+        int acceptBacklog,
+        int maxUnansweredLines) {
 
     ConnectionLimits {
         if (maxConnections < 1 || maxConnectionsPerAddress < 1 || maxLineBytes < 1 || maxUnreadReplyBytes < 16) {
@@ -30,8 +33,9 @@ record ConnectionLimits(
                     "connection limits must be positive (unread reply bytes at least 16): " + maxConnections + ", "
                             + maxConnectionsPerAddress + ", " + maxLineBytes + ", " + maxUnreadReplyBytes);
         }
-        if (acceptBacklog < 1) {
-            throw new IllegalArgumentException("the accept backlog must be positive: " + acceptBacklog);
+        if (acceptBacklog < 1 || maxUnansweredLines < 2) {
+            throw new IllegalArgumentException("the accept backlog must be positive and unanswered lines at least 2: "
+                    + acceptBacklog + ", " + maxUnansweredLines);
         }
         if (lineTimeout.isNegative() || lineTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException(

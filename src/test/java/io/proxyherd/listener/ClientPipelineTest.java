@@ -113,7 +113,7 @@ class ClientPipelineTest {
 
     private static ConnectionLimits limits(int connections, int perAddress, int unreadReplyBytes) {
         return new ConnectionLimits(
-                connections, perAddress, 64, Duration.ofMinutes(1), Duration.ofMinutes(5), unreadReplyBytes, 1024);
+                connections, perAddress, 64, Duration.ofMinutes(1), Duration.ofMinutes(5), unreadReplyBytes, 1024, 64);
     }
 
     private void serve(ConnectionLimits limits) {

@@ -9,6 +9,6 @@ final class TestLimits {
 
     static ConnectionLimits lineLimit(int maxLineBytes) {
         return new ConnectionLimits(
-                1000, 1000, maxLineBytes, Duration.ofMinutes(1), Duration.ofMinutes(5), 1 << 20, 1024);
+                1000, 1000, maxLineBytes, Duration.ofMinutes(1), Duration.ofMinutes(5), 1 << 20, 1024, 64);
     }
 }
