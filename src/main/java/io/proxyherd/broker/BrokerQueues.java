@@ -54,7 +54,11 @@ public final class BrokerQueues implements AutoCloseable {
         }
     }
 
-    public String address() {
+    /** The broker the kept connection reaches; without one, every broker this asks, as "a or b". */
+    public synchronized String address() {
+        if (session != null) {
+            return session.connectedTo();
+        }
         return brokers.stream().map(BrokerAddress::toString).collect(Collectors.joining(" or "));
     }
 

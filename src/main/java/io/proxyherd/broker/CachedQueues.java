@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Asks the broker about a fixed set of queues at most once per {@code maxAge}: health checks and the
@@ -17,14 +18,15 @@ public final class CachedQueues {
         Map<String, QueueState> states(List<String> queues) throws Exception;
     }
 
-    private final String address;
+    private final Supplier<String> address;
     private final List<String> queues;
     private final Lookup lookup;
     private final Duration maxAge;
     private final Clock clock;
     private BrokerView last;
 
-    public CachedQueues(String address, List<String> queues, Lookup lookup, Duration maxAge, Clock clock) {
+    /** {@code address} is asked after each lookup: it names the broker that answered, or those that did not. */
+    public CachedQueues(Supplier<String> address, List<String> queues, Lookup lookup, Duration maxAge, Clock clock) {
         this.address = address;
         this.queues = List.copyOf(queues);
         this.lookup = lookup;
@@ -42,9 +44,10 @@ public final class CachedQueues {
 
     private BrokerView ask(long now) {
         try {
-            return new BrokerView(address, now, Map.copyOf(lookup.states(queues)), null);
+            Map<String, QueueState> states = Map.copyOf(lookup.states(queues));
+            return new BrokerView(address.get(), now, states, null);
         } catch (Exception | LinkageError e) {
-            return new BrokerView(address, now, Map.of(), oneLine(e));
+            return new BrokerView(address.get(), now, Map.of(), oneLine(e));
         }
     }
 

@@ -22,6 +22,7 @@ import org.apache.activemq.artemis.api.jms.JMSFactoryType;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnection;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -105,6 +106,15 @@ final class ManagementSession implements AutoCloseable {
     }
 
     /** False once the client has seen the connection fail; a session in that state is only good for closing. */
+    /** The broker this session is connected to, {@code host:port}: of a primary and a backup, the one that serves. */
+    String connectedTo() {
+        Map<String, Object> params = ((ActiveMQConnection) connection)
+                .getSessionFactory()
+                .getConnectorConfiguration()
+                .getParams();
+        return params.get(TransportConstants.HOST_PROP_NAME) + ":" + params.get(TransportConstants.PORT_PROP_NAME);
+    }
+
     boolean usable() {
         return lost == null;
     }

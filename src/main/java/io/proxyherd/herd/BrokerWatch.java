@@ -49,7 +49,7 @@ public class BrokerWatch {
         broker = new BrokerQueues(
                 topology.brokers(), user.orElse(null), password.orElse(null), Duration.ofMillis(timeoutMs));
         queues = new CachedQueues(
-                broker.address(),
+                broker::address,
                 topology.nodes().stream()
                         .map(address -> Topology.queueOf(address.name()))
                         .toList(),

@@ -65,7 +65,10 @@ class BrokerQueuesTest {
                 // Generous: a broker just started on a busy machine is slow to answer its first questions.
                 BrokerQueues queues =
                         new BrokerQueues(topology(port).brokers(), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
+            // Of the primary and the backup, which does not listen: both named until one answers, then that one.
+            assertThat(queues.address()).isEqualTo("localhost:" + port + " or localhost:" + (port + 1));
             Map<String, QueueState> states = queues.states(List.of("herd.Alpha", "herd.Nobody"));
+            assertThat(queues.address()).isEqualTo("localhost:" + port);
 
             assertThat(states)
                     .containsExactly(

@@ -38,7 +38,7 @@ class CachedQueuesTest {
     @Test
     void asksTheBrokerAtMostOncePerMaxAge() {
         CachedQueues queues = new CachedQueues(
-                "localhost:1",
+                () -> "localhost:1",
                 List.of("herd.A"),
                 names -> {
                     asked.incrementAndGet();
@@ -63,7 +63,7 @@ class CachedQueuesTest {
     @Test
     void anUnreachableBrokerIsReportedWithTheInnermostReason() {
         CachedQueues queues = new CachedQueues(
-                "localhost:1",
+                () -> "localhost:1",
                 List.of("herd.A"),
                 names -> {
                     JMSException failure = new JMSException("Failed to create session factory");
@@ -84,7 +84,7 @@ class CachedQueuesTest {
     @Test
     void aMissingClientLibraryIsAReasonNotACrash() {
         CachedQueues queues = new CachedQueues(
-                "localhost:1",
+                () -> "localhost:1",
                 List.of("herd.A"),
                 names -> {
                     throw new NoClassDefFoundError("org/apache/activemq/artemis/jms/client/ActiveMQConnectionFactory");
