@@ -4,10 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The flood messages whose news this node kept but whose forward failed. Delivered again, such a batch must be
- * forwarded again, and the broker's redelivered flag cannot be trusted to say so: Artemis counts deliveries in memory
- * only, so a backup broker that has taken over (or a broker restarted) delivers it as new, and the news it held would
- * stop here. Bounded: past {@value #LIMIT} the oldest are forgotten (a batch that keeps failing ends in the dead-letter
+ * The flood messages this node has begun to handle and not finished: their news kept, their forward not yet stored
+ * (or failed). Delivered again, such a batch must be forwarded again, and the broker's redelivered flag cannot be
+ * trusted to say so: Artemis counts deliveries in memory only, so a backup broker that has taken over (or a broker
+ * restarted) delivers it as new, and may do so while the first attempt still waits on a commit cut short by the
+ * failover. Bounded: past {@value #LIMIT} the oldest are forgotten (a batch that keeps failing ends in the dead-letter
  * queue anyway).
  */
 public final class UnfinishedBatches {
@@ -21,15 +22,12 @@ public final class UnfinishedBatches {
         }
     };
 
-    /** True if this message's forward failed before, here. */
-    public synchronized boolean failedBefore(String messageId) {
-        return ids.containsKey(messageId);
+    /** Notes that this message is being handled; true if it was begun before and never finished. */
+    public synchronized boolean begin(String messageId) {
+        return ids.put(messageId, Boolean.TRUE) != null;
     }
 
-    public synchronized void failed(String messageId) {
-        ids.put(messageId, Boolean.TRUE);
-    }
-
+    /** The message's forward is stored (or it needed none): a later delivery of it is a plain duplicate. */
     public synchronized void finished(String messageId) {
         ids.remove(messageId);
     }

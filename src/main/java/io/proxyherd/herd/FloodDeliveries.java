@@ -64,12 +64,9 @@ public class FloodDeliveries {
         }
         LOG.info(() -> FloodLog.lines("received from " + from, lane, updates));
         String id = message.getJMSMessageID();
-        try {
-            rules.receive(from, lane, updates, message.getJMSRedelivered() || unfinished.failedBefore(id));
-        } catch (RuntimeException e) {
-            unfinished.failed(id);
-            throw e;
-        }
+        // Left unfinished if the forward throws: a later delivery of this batch forwards its news again.
+        boolean begunBefore = unfinished.begin(id);
+        rules.receive(from, lane, updates, message.getJMSRedelivered() || begunBefore);
         unfinished.finished(id);
         updates.forEach(update -> activity.floodReceived(update.stampedAtMillis()));
     }

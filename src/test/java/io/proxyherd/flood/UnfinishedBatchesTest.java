@@ -9,25 +9,29 @@ class UnfinishedBatchesTest {
     private final UnfinishedBatches batches = new UnfinishedBatches();
 
     @Test
-    void aBatchWhoseForwardFailedIsKnownUntilItIsFinished() {
-        assertThat(batches.failedBefore("ID:1")).isFalse();
+    void aBatchBegunAndNotFinishedIsKnownWhenItComesAgain() {
+        assertThat(batches.begin("ID:1")).isFalse();
+        // Delivered again while the first attempt still waits, or after it failed.
+        assertThat(batches.begin("ID:1")).isTrue();
+        assertThat(batches.begin("ID:2")).isFalse();
+    }
 
-        batches.failed("ID:1");
-        assertThat(batches.failedBefore("ID:1")).isTrue();
-        assertThat(batches.failedBefore("ID:2")).isFalse();
-
+    @Test
+    void aFinishedBatchIsAPlainDuplicateWhenItComesAgain() {
+        batches.begin("ID:1");
         batches.finished("ID:1");
-        assertThat(batches.failedBefore("ID:1")).isFalse();
+
+        assertThat(batches.begin("ID:1")).isFalse();
     }
 
     @Test
     void pastTheLimitTheOldestAreForgotten() {
         for (int i = 0; i <= UnfinishedBatches.LIMIT; i++) {
-            batches.failed("ID:" + i);
+            batches.begin("ID:" + i);
         }
 
-        assertThat(batches.failedBefore("ID:0")).isFalse();
-        assertThat(batches.failedBefore("ID:1")).isTrue();
-        assertThat(batches.failedBefore("ID:" + UnfinishedBatches.LIMIT)).isTrue();
+        assertThat(batches.begin("ID:1")).isTrue();
+        assertThat(batches.begin("ID:" + UnfinishedBatches.LIMIT)).isTrue();
+        assertThat(batches.begin("ID:0")).as("the oldest, forgotten").isFalse();
     }
 }
