@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class BrokerOnly {
 
-    /** What a backup prints once it has taken over: {@link BrokerProcess} waits for it. */
+    /** What a broker prints once it serves (a backup, once it has taken over): {@link BrokerProcess} waits for it. */
     static final String SERVING = "serving on";
 
     /** What a backup prints once it waits for its primary: {@link BrokerProcess} waits for it. */
@@ -50,7 +50,7 @@ public final class BrokerOnly {
     /** Runs the broker of the configuration until the JVM is asked to stop; 1 at once if it cannot start. */
     public static int run(HerdFiles files, BrokerRole role) throws InterruptedException, IOException {
         Topology topology = Topology.load(files.config());
-        BrokerAddress address = role == BrokerRole.BACKUP ? topology.backupBroker() : topology.broker();
+        BrokerAddress address = role.listensOn(topology);
         Path journal = files.data().resolve("broker");
         Path log = logOf(files, role);
         BrokerLog.writeTo(log);

@@ -15,12 +15,10 @@ import java.util.function.IntConsumer;
  */
 public final class BrokerProcess implements AutoCloseable {
 
-    private final BrokerRole role;
     private final ChildProcess process;
     private final Path out;
 
-    private BrokerProcess(BrokerRole role, Process process, Path out) {
-        this.role = role;
+    private BrokerProcess(Process process, Path out) {
         this.process = new ChildProcess(process);
         this.out = out;
     }
@@ -46,7 +44,7 @@ public final class BrokerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile())
                 .start();
-        BrokerProcess broker = new BrokerProcess(role, process, out);
+        BrokerProcess broker = new BrokerProcess(process, out);
         String expected = role == BrokerRole.BACKUP ? BrokerOnly.WAITING : BrokerOnly.SERVING;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!broker.said(expected)) {
@@ -60,10 +58,6 @@ public final class BrokerProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         return broker;
-    }
-
-    public BrokerRole role() {
-        return role;
     }
 
     public long pid() {

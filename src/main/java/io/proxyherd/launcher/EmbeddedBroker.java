@@ -107,10 +107,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setClusterUser(BrokerAccounts.CLUSTER);
         config.setClusterPassword(accounts.password(BrokerAccounts.CLUSTER));
         config.getAcceptorConfigurations().clear();
-        config.addAcceptorConfiguration(
-                "herd", (role == BrokerRole.BACKUP ? topology.backupBroker() : topology.broker()).url());
+        config.addAcceptorConfiguration("herd", role.listensOn(topology).url());
         if (role != BrokerRole.ALONE) {
-            pair(config, topology, accounts, role);
+            pair(config, topology, role);
         }
         // The file has the default herd's queues; another herd.properties may name other nodes.
         Set<String> listed = config.getAddressConfigurations().stream()
@@ -130,8 +129,7 @@ public final class EmbeddedBroker implements AutoCloseable {
      * Shared store: both brokers use the one journal, and the lock on it decides which serves. The cluster connection
      * only lets the backup announce itself, so that clients learn from the primary where to go when it dies.
      */
-    private static void pair(Configuration config, Topology topology, BrokerAccounts accounts, BrokerRole role)
-            throws Exception {
+    private static void pair(Configuration config, Topology topology, BrokerRole role) throws Exception {
         String own = role == BrokerRole.PRIMARY ? PRIMARY : BACKUP;
         String other = role == BrokerRole.PRIMARY ? BACKUP : PRIMARY;
         config.addConnectorConfiguration(PRIMARY, topology.broker().url());

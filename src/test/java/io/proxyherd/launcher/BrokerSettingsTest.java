@@ -40,10 +40,7 @@ class BrokerSettingsTest {
                         .toList());
         assertThat(local.getJournalDirectory())
                 .isEqualTo(data.resolve("journal").toString());
-        assertThat(local.getAcceptorConfigurations())
-                .singleElement()
-                .satisfies(acceptor -> assertThat(acceptor.getParams())
-                        .containsEntry("port", String.valueOf(HERD.broker().port())));
+        assertListensOn(local, HERD.broker().port());
     }
 
     @Test
@@ -77,10 +74,7 @@ class BrokerSettingsTest {
     void theFileListensOnTheBrokerPortOfHerdProperties() throws Exception {
         Configuration file = EmbeddedBroker.settings(SETTINGS);
 
-        assertThat(file.getAcceptorConfigurations())
-                .singleElement()
-                .satisfies(acceptor -> assertThat(acceptor.getParams())
-                        .containsEntry("port", String.valueOf(HERD.broker().port())));
+        assertListensOn(file, HERD.broker().port());
     }
 
     @Test
@@ -121,11 +115,7 @@ class BrokerSettingsTest {
         assertThat(backup.getHAPolicyConfiguration()).isInstanceOf(SharedStoreBackupPolicyConfiguration.class);
         assertThat(backup.getJournalDirectory()).isEqualTo(primary.getJournalDirectory());
         assertThat(backup.getBindingsDirectory()).isEqualTo(primary.getBindingsDirectory());
-        assertThat(backup.getAcceptorConfigurations())
-                .singleElement()
-                .satisfies(acceptor -> assertThat(acceptor.getParams())
-                        .containsEntry(
-                                "port", String.valueOf(HERD.backupBroker().port())));
+        assertListensOn(backup, HERD.backupBroker().port());
         // Each announces itself to the other, so a client of the primary learns where the backup is.
         assertThat(primary.getClusterConfigurations())
                 .singleElement()
@@ -142,5 +132,11 @@ class BrokerSettingsTest {
 
         assertThat(alone.getClusterConfigurations()).isEmpty();
         assertThat(alone.getConnectorConfigurations()).isEmpty();
+    }
+
+    private static void assertListensOn(Configuration broker, int port) {
+        assertThat(broker.getAcceptorConfigurations())
+                .singleElement()
+                .satisfies(acceptor -> assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(port)));
     }
 }
