@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 
 /**
  * The herd the benchmark measures: server-config's herd (nodes, links, settings) with every port moved
@@ -49,6 +50,11 @@ final class BenchHerd implements AutoCloseable {
                 "server-config/herd.properties, ports moved up by " + shift + " for the benchmark",
                 (key, value) ->
                         ConfigCopy.isPort(key) ? Integer.toString(Integer.parseInt(value.strip()) + shift) : value);
+    }
+
+    /** The broker, which runs in this JVM. */
+    ActiveMQServer broker() {
+        return herd.broker().server();
     }
 
     Topology topology() {

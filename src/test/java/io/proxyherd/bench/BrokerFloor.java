@@ -7,10 +7,16 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 
 /**
  * The convergence floor of this machine and broker: a message carried over as many hops as an update from
@@ -21,6 +27,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 final class BrokerFloor implements AutoCloseable {
 
     private static final String QUEUE = "bench.floor.";
+    /** The account the chain logs in with: the broker lets nobody else at bench.floor.*, nor this one at anything else. */
+    private static final String USER = "bench-floor";
+
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final List<Connection> connections = new ArrayList<>();
@@ -30,9 +39,13 @@ final class BrokerFloor implements AutoCloseable {
     private final Session endSession;
     private final MessageConsumer end;
 
-    /** Opens the chain: {@code hops} queues after the first, each emptied and forwarded by a relay of its own. */
-    BrokerFloor(String host, int port, int hops) throws JMSException {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://" + host + ":" + port);
+    /**
+     * Opens the chain on the herd's broker, which runs in this JVM: {@code hops} queues after the first, each emptied
+     * and forwarded by a relay of its own.
+     */
+    BrokerFloor(ActiveMQServer broker, String host, int port, int hops) throws JMSException {
+        String password = allowChain(broker);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://" + host + ":" + port, USER, password);
         Connection first = open(factory);
         originSession = first.createSession(true, Session.SESSION_TRANSACTED);
         origin = originSession.createProducer(originSession.createQueue(QUEUE + 0));
@@ -82,6 +95,22 @@ final class BrokerFloor implements AutoCloseable {
         } catch (JMSException e) {
             // the chain is closing
         }
+    }
+
+    /** Adds the chain's account to the broker, with every right on the chain's queues alone; returns its password. */
+    private static String allowChain(ActiveMQServer broker) {
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        var accounts = ((ActiveMQJAASSecurityManager) broker.getSecurityManager()).getConfiguration();
+        accounts.addUser(USER, password);
+        accounts.addRole(USER, USER);
+        broker.getSecurityRepository()
+                .addMatch(
+                        QUEUE + "#",
+                        Set.of(new Role(
+                                USER, true, true, true, true, true, true, false, true, true, true, false, false)));
+        return password;
     }
 
     private Connection open(ActiveMQConnectionFactory factory) throws JMSException {

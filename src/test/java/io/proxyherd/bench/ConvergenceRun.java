@@ -36,7 +36,10 @@ final class ConvergenceRun {
     void idle(Duration atMost) throws Exception {
         long[] floor;
         try (BrokerFloor chain = new BrokerFloor(
-                herd.topology().broker().host(), herd.topology().broker().port(), HOPS)) {
+                herd.broker(),
+                herd.topology().broker().host(),
+                herd.topology().broker().port(),
+                HOPS)) {
             floor = chain.measure(samples, Duration.ZERO);
         }
         long[] times = Visibility.convergence(herd.clientPort(origin), herd.clientPort(observer), samples, atMost);

@@ -10,8 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Many idle connections held open at one node: does it still answer new and old ones, and at what memory. */
+/**
+ * Many idle connections held open at one node: does it still answer new and old ones, and at what memory. A node
+ * takes at most {@value #PER_ADDRESS} connections from one address (herd.listener.max-connections-per-address), so
+ * they come from as many loopback addresses as that needs, 127.0.0.2 on; the new client comes from 127.0.0.1.
+ */
 final class OpenConnections {
+
+    private static final int PER_ADDRESS = 1000;
 
     private OpenConnections() {}
 
@@ -21,6 +27,7 @@ final class OpenConnections {
         try {
             for (int i = 0; i < count; i++) {
                 Socket socket = new Socket();
+                socket.bind(new InetSocketAddress("127.0.0." + (2 + i / PER_ADDRESS), 0));
                 socket.connect(new InetSocketAddress("localhost", port), 5_000);
                 sockets.add(socket);
             }
