@@ -6,6 +6,7 @@ import io.proxyherd.launcher.LocalHerd;
 import io.proxyherd.launcher.NodeProcess;
 import io.proxyherd.support.BrokerInspection;
 import io.proxyherd.support.ConsoleClient;
+import io.proxyherd.support.Folders;
 import io.proxyherd.support.NodeMetrics;
 import io.proxyherd.topology.NodeAddress;
 import io.proxyherd.topology.Topology;
@@ -34,7 +35,9 @@ final class BenchHerd implements AutoCloseable {
         this.herd = herd;
     }
 
+    /** Starts from nothing: an earlier run's registries and journal in {@code state} would be measured as if new. */
     static BenchHerd start(Path checkout, Path state, int portShift) throws Exception {
+        Folders.deleteRecursively(state);
         Path config = shiftedConfig(checkout.resolve("server-config"), state.resolve("config"), portShift);
         HerdFiles files = HerdFiles.inCheckout(checkout)
                 .withConfig(config)

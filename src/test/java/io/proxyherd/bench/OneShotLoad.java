@@ -8,16 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Clients in the graders' style, as fast as they can: each IAMAT on a connection of its own (connect,
- * write the line, half-close, read until the server closes). Every IAMAT reports a client of its own.
+ * write the line, half-close, read until the server closes), the clients from {@link LoadClients}.
  */
 final class OneShotLoad {
-
-    /** Numbers the clients across every run in this JVM, so no two IAMATs share a client id. */
-    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private OneShotLoad() {}
 
@@ -28,8 +24,7 @@ final class OneShotLoad {
             List<Future<Client>> results = new ArrayList<>();
             long started = System.nanoTime();
             for (int c = 0; c < clients; c++) {
-                String prefix = "oneshot-" + c + "-";
-                results.add(pool.submit(() -> new Client(prefix).runWhile(port, running)));
+                results.add(pool.submit(() -> new Client().runWhile(port, running)));
             }
             Thread.sleep(duration.toMillis());
             running.set(false);
@@ -60,24 +55,15 @@ final class OneShotLoad {
         return reply.strip();
     }
 
-    static String nextClientId(String prefix) {
-        return prefix + SEQUENCE.incrementAndGet();
-    }
-
     private static final class Client {
 
-        private final String prefix;
         private final List<Long> latencies = new ArrayList<>();
         private String lastReply;
-
-        Client(String prefix) {
-            this.prefix = prefix;
-        }
 
         Client runWhile(int port, AtomicBoolean running) throws Exception {
             while (running.get()) {
                 long sent = System.nanoTime();
-                lastReply = once(port, nextClientId(prefix));
+                lastReply = once(port, LoadClients.next());
                 latencies.add(System.nanoTime() - sent);
             }
             return this;

@@ -53,7 +53,7 @@ final class PacedLoad implements AutoCloseable {
                 }
             }
             try {
-                OneShotLoad.once(ports.get(i % ports.size()), OneShotLoad.nextClientId("paced-"));
+                OneShotLoad.once(ports.get(i % ports.size()), LoadClients.next());
                 sent.incrementAndGet();
             } catch (Exception e) {
                 failed.incrementAndGet();

@@ -36,16 +36,14 @@ import java.util.function.Supplier;
  */
 final class PipelinedLoad {
 
-    private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final int MAX_LINE_BYTES = 8192;
 
     private PipelinedLoad() {}
 
-    /** IAMATs from distinct clients for the duration, the connections spread over the ports in turn. */
+    /** IAMATs from {@link LoadClients} for the duration, the connections spread over the ports in turn. */
     static LoadResult run(List<Integer> ports, int connections, int depth, Duration duration) throws Exception {
         long deadline = System.nanoTime() + duration.toNanos();
-        LongFunction<String> clients =
-                ignored -> System.nanoTime() < deadline ? "pipelined-" + SEQUENCE.incrementAndGet() : null;
+        LongFunction<String> clients = ignored -> System.nanoTime() < deadline ? LoadClients.next() : null;
         return run(ports, connections, depth, clients, (client, at) -> {});
     }
 
