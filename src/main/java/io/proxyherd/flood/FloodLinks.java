@@ -8,10 +8,12 @@ public interface FloodLinks {
 
     /**
      * Stores the updates on the lane's queue of each node, in as few messages as the batch bounds allow and
-     * in one transaction: when this returns, every node will get them. Throws {@link LinkFailure} if they
-     * were not stored, so the caller can try again.
+     * in one transaction: when this returns, every node will get them. {@code heldBy} goes with them: every
+     * node that has them, or has them stored on its queue, once this send is stored (the sender, the nodes sent
+     * to, and whoever held them before); a receiver need not send them to any of those. Throws
+     * {@link LinkFailure} if they were not stored, so the caller can try again.
      */
-    void send(Lane lane, Set<String> nodes, List<Update> updates);
+    void send(Lane lane, Set<String> nodes, Set<String> heldBy, List<Update> updates);
 
     /** Asks a neighbour, on its catch-up lane, to send this node everything it knows; throws if not stored. */
     void requestCatchUp(String neighbour);

@@ -2,6 +2,7 @@ package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
 import io.proxyherd.topology.LocalNode;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,14 @@ import java.util.Set;
 
 /**
  * Keeps the herd in agreement. An update that changes what this node knows is news: a client's own
- * report goes to every neighbour, news from a neighbour goes on to every neighbour but that one, on the
- * lane it came by; anything else stops here. A returning neighbour that asks is sent everything known.
+ * report goes to every neighbour, news from a neighbour goes on, on the lane it came by, to every neighbour
+ * that does not hold it yet; anything else stops here. A returning neighbour that asks is sent everything
+ * known.
+ *
+ * <p>Who holds a batch travels with it: the nodes that sent it on and every node they stored it for. Every
+ * send is one transaction on the one broker, so a node that received a batch knows that each node it names
+ * has it or will get it from its queue, even one that is down now; sending it there again would only be
+ * dropped as old news. In the default herd this takes an update over 5 links instead of 8.
  */
 public final class FloodRules {
 
@@ -30,14 +37,14 @@ public final class FloodRules {
     }
 
     /**
-     * Takes a batch from neighbour {@code from}: keeps the news and forwards it, in one send, to every other
-     * neighbour; returns once the forward is stored, or throws so the broker delivers the batch again. In a
-     * batch delivered again, what this node holds is forwarded again too: the first attempt may have been
-     * cut short before its forward was stored.
+     * Takes a batch from neighbour {@code from}, which {@code heldBy} already hold: keeps the news and forwards
+     * it, in one send, to every neighbour outside those; returns once the forward is stored, or throws so the
+     * broker delivers the batch again. In a batch delivered again, what this node holds is forwarded again too:
+     * the first attempt may have been cut short before its forward was stored.
      *
      * @return the updates forwarded, at most one per client
      */
-    public List<Update> receive(String from, Lane lane, List<Update> updates, boolean redelivered) {
+    public List<Update> receive(String from, Set<String> heldBy, Lane lane, List<Update> updates, boolean redelivered) {
         Map<String, Update> news = new LinkedHashMap<>();
         for (Update update : updates) {
             if (registry.offer(update.line()) || (redelivered && registry.holds(update.line()))) {
@@ -46,9 +53,13 @@ public final class FloodRules {
             }
         }
         List<Update> forwards = List.copyOf(news.values());
-        Set<String> onward = node.neighboursExcept(from);
+        Set<String> holders = new HashSet<>(heldBy);
+        holders.add(from);
+        Set<String> onward = node.neighboursOutside(holders);
         if (!forwards.isEmpty() && !onward.isEmpty()) {
-            links.send(lane, onward, forwards);
+            holders.add(node.name());
+            holders.addAll(onward);
+            links.send(lane, onward, Set.copyOf(holders), forwards);
         }
         return forwards;
     }
@@ -66,7 +77,7 @@ public final class FloodRules {
         }
         List<Update> known = new MappedView<>(registry.all(), Update::unstamped);
         if (!known.isEmpty()) {
-            links.send(Lane.CATCH_UP, Set.of(asker), known);
+            links.send(Lane.CATCH_UP, Set.of(asker), Set.of(node.name(), asker), known);
         }
         return known.size();
     }

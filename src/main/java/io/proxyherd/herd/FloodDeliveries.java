@@ -14,6 +14,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -66,9 +67,18 @@ public class FloodDeliveries {
         String id = message.getJMSMessageID();
         // Left unfinished if the forward throws: a later delivery of this batch forwards its news again.
         boolean begunBefore = unfinished.begin(id);
-        rules.receive(from, lane, updates, message.getJMSRedelivered() || begunBefore);
+        rules.receive(from, heldBy(message, from), lane, updates, message.getJMSRedelivered() || begunBefore);
         unfinished.finished(id);
         updates.forEach(update -> activity.floodReceived(update.stampedAtMillis()));
+    }
+
+    /** Who holds the batch, as its sender says; a node of an older herd names none, and then only the sender is known to. */
+    private static Set<String> heldBy(Message message, String from) throws JMSException {
+        String holders = message.getStringProperty(JmsFloodLinks.HELD_BY);
+        if (holders == null || holders.isBlank()) {
+            return Set.of(from);
+        }
+        return Set.of(holders.split(","));
     }
 
     private void answer(String asker) {

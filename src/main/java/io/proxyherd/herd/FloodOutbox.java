@@ -100,7 +100,7 @@ public class FloodOutbox {
                 doorbell.offer(RING);
             }
             try {
-                links.send(Lane.LIVE, node.neighbours(), batch);
+                links.send(Lane.LIVE, node.neighbours(), node.withNeighbours(), batch);
             } catch (LinkFailure e) {
                 pending.giveBack(batch);
                 LOG.warning(() -> pending.size() + " updates wait for the broker: " + e.getMessage());

@@ -26,6 +26,7 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,8 @@ public class JmsFloodLinks implements FloodLinks {
     static final String CONNECTION_FACTORY = "java:app/jms/herd";
     /** The node that sent a message, on every message: the receiver does not send its news back there. */
     static final String FROM = "herdFrom";
+    /** Who holds the batch once it is stored (FloodLinks#send), comma-separated; a node of an older herd sends none. */
+    static final String HELD_BY = "herdHeldBy";
 
     private static final int CHANNELS = 16;
 
@@ -75,16 +78,18 @@ public class JmsFloodLinks implements FloodLinks {
     private final BlockingQueue<Channel> idle = new ArrayBlockingQueue<>(CHANNELS);
 
     @Override
-    public void send(Lane lane, Set<String> nodes, List<Update> updates) {
+    public void send(Lane lane, Set<String> nodes, Set<String> heldBy, List<Update> updates) {
         if (updates.isEmpty() || nodes.isEmpty()) {
             return;
         }
         List<byte[]> bodies = codec.encode(updates);
+        String holders = String.join(",", new TreeSet<>(heldBy));
         inOneTransaction(updates.size() + " updates to " + nodes, (session, producer) -> {
             for (byte[] body : bodies) {
                 BytesMessage message = session.createBytesMessage();
                 message.writeBytes(body);
                 message.setStringProperty(FROM, node.name());
+                message.setStringProperty(HELD_BY, holders);
                 for (String to : nodes) {
                     producer.send(queue(lane, to, session), message);
                 }

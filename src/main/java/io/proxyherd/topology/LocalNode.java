@@ -1,5 +1,6 @@
 package io.proxyherd.topology;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,8 +11,15 @@ public record LocalNode(NodeAddress address, Set<String> neighbours) {
         return address.name();
     }
 
-    /** Where an update that came from {@code sender} goes next: every neighbour but the sender. */
-    public Set<String> neighboursExcept(String sender) {
-        return neighbours.stream().filter(node -> !node.equals(sender)).collect(Collectors.toUnmodifiableSet());
+    /** The neighbours not among {@code nodes}. */
+    public Set<String> neighboursOutside(Set<String> nodes) {
+        return neighbours.stream().filter(node -> !nodes.contains(node)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** This node and its neighbours: who holds an update this node sends to every neighbour, once it is stored. */
+    public Set<String> withNeighbours() {
+        Set<String> all = new HashSet<>(neighbours);
+        all.add(name());
+        return Set.copyOf(all);
     }
 }

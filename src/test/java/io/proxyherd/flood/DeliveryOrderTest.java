@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -118,10 +119,10 @@ class DeliveryOrderTest {
                         Collectors.collectingAndThen(Collectors.minBy(latestFirst), best -> best.orElseThrow())));
     }
 
-    record Message(String from, String to, List<Update> updates, boolean redelivered) {
+    record Message(String from, String to, Set<String> heldBy, List<Update> updates, boolean redelivered) {
 
         Message again(boolean flagged) {
-            return new Message(from, to, updates, flagged);
+            return new Message(from, to, heldBy, updates, flagged);
         }
     }
 
@@ -139,12 +140,12 @@ class DeliveryOrderTest {
                 registries.put(node, registry);
                 FloodLinks links = new FloodLinks() {
                     @Override
-                    public void send(Lane lane, Set<String> to, List<Update> updates) {
+                    public void send(Lane lane, Set<String> to, Set<String> heldBy, List<Update> updates) {
                         if (failSends) {
                             throw new FloodLinks.LinkFailure("the broker refused the forward", null);
                         }
-                        to.forEach(
-                                neighbour -> inFlight.add(new Message(node, neighbour, List.copyOf(updates), false)));
+                        to.forEach(neighbour -> inFlight.add(
+                                new Message(node, neighbour, Set.copyOf(heldBy), List.copyOf(updates), false)));
                     }
 
                     @Override
@@ -165,14 +166,17 @@ class DeliveryOrderTest {
         void report(Report report) {
             AtLine line = report.line();
             if (rules.get(report.node()).originate(line)) {
+                Set<String> heldBy = new HashSet<>(LINKS.get(report.node()));
+                heldBy.add(report.node());
                 LINKS.get(report.node())
-                        .forEach(neighbour -> inFlight.add(
-                                new Message(report.node(), neighbour, List.of(Update.unstamped(line)), false)));
+                        .forEach(neighbour -> inFlight.add(new Message(
+                                report.node(), neighbour, Set.copyOf(heldBy), List.of(Update.unstamped(line)), false)));
             }
         }
 
         void deliver(Message message) {
-            rules.get(message.to()).receive(message.from(), Lane.LIVE, message.updates(), message.redelivered());
+            rules.get(message.to())
+                    .receive(message.from(), message.heldBy(), Lane.LIVE, message.updates(), message.redelivered());
         }
     }
 }

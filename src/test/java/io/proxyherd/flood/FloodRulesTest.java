@@ -34,11 +34,53 @@ class FloodRulesTest {
     void aBatchsNewsGoesOnToEveryNeighbourButItsSenderInOneSend() {
         List<Update> batch = List.of(update("kiwi", 5), update("apple", 6));
 
-        List<Update> forwarded = rules.receive("Welsh", Lane.LIVE, batch, false);
+        List<Update> forwarded = rules.receive("Welsh", Set.of("Welsh"), Lane.LIVE, batch, false);
 
         assertThat(forwarded).isEqualTo(batch);
-        assertThat(links.sent).containsExactly(new RecordingLinks.Sent(Lane.LIVE, Set.of("Goloman", "Wilkes"), batch));
+        assertThat(links.sent)
+                .containsExactly(new RecordingLinks.Sent(
+                        Lane.LIVE,
+                        Set.of("Goloman", "Wilkes"),
+                        Set.of("Welsh", "Holiday", "Goloman", "Wilkes"),
+                        batch));
         assertThat(registry.latest("kiwi")).contains(batch.get(0).line());
+    }
+
+    @Test
+    void newsGoesOnlyToNeighboursThatDoNotHoldItYetAndSaysWhoHoldsItThen() {
+        List<Update> batch = List.of(update("kiwi", 5));
+
+        // Goloman stored it for Hands and Wilkes too, and for this node: only Welsh has yet to get it.
+        List<Update> forwarded =
+                rules.receive("Goloman", Set.of("Goloman", "Hands", "Wilkes", "Holiday"), Lane.LIVE, batch, false);
+
+        assertThat(forwarded).isEqualTo(batch);
+        assertThat(links.sent)
+                .containsExactly(new RecordingLinks.Sent(
+                        Lane.LIVE, Set.of("Welsh"), Set.of("Goloman", "Hands", "Holiday", "Welsh", "Wilkes"), batch));
+    }
+
+    @Test
+    void newsEveryNeighbourHoldsAlreadyIsKeptAndGoesNowhere() {
+        Update update = update("kiwi", 5);
+
+        List<Update> forwarded = rules.receive(
+                "Goloman", Set.of("Goloman", "Welsh", "Wilkes", "Holiday"), Lane.LIVE, List.of(update), false);
+
+        assertThat(forwarded).containsExactly(update);
+        assertThat(links.sent).isEmpty();
+        assertThat(registry.latest("kiwi")).contains(update.line());
+    }
+
+    @Test
+    void theSenderIsTakenToHoldTheBatchEvenIfItDoesNotSaySo() {
+        List<Update> batch = List.of(update("kiwi", 5));
+
+        rules.receive("Welsh", Set.of(), Lane.LIVE, batch, false);
+
+        assertThat(links.sent)
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.nodes()).containsExactlyInAnyOrder("Goloman", "Wilkes"));
     }
 
     @Test
@@ -48,7 +90,8 @@ class FloodRulesTest {
         Update stale = new Update(at("kiwi", "1700000000.000000004"), 2);
         Update news = new Update(at("apple", "1700000000.000000004"), 3);
 
-        List<Update> forwarded = rules.receive("Goloman", Lane.LIVE, List.of(stale, news, known), false);
+        List<Update> forwarded =
+                rules.receive("Goloman", Set.of("Goloman"), Lane.LIVE, List.of(stale, news, known), false);
 
         assertThat(forwarded).containsExactly(news);
         assertThat(links.sent)
@@ -62,7 +105,8 @@ class FloodRulesTest {
         Update update = update("kiwi", 5);
         registry.offer(update.line());
 
-        assertThat(rules.receive("Goloman", Lane.LIVE, List.of(update), false)).isEmpty();
+        assertThat(rules.receive("Goloman", Set.of("Goloman"), Lane.LIVE, List.of(update), false))
+                .isEmpty();
         assertThat(links.sent).isEmpty();
     }
 
@@ -71,9 +115,9 @@ class FloodRulesTest {
         Update older = new Update(at("kiwi", "1700000000.000000001"), 1);
         Update newer = new Update(at("kiwi", "1700000000.000000002"), 2);
 
-        assertThat(rules.receive("Welsh", Lane.LIVE, List.of(older, newer), false))
+        assertThat(rules.receive("Welsh", Set.of("Welsh"), Lane.LIVE, List.of(older, newer), false))
                 .containsExactly(newer);
-        assertThat(rules.receive("Welsh", Lane.LIVE, List.of(newer, older), false))
+        assertThat(rules.receive("Welsh", Set.of("Welsh"), Lane.LIVE, List.of(newer, older), false))
                 .isEmpty();
     }
 
@@ -84,11 +128,11 @@ class FloodRulesTest {
         Update fromWelsh = new Update(
                 AtLine.parse("AT Welsh +0.000000001 kiwi +1+1 1700000000.5").orElseThrow(), 1);
 
-        assertThat(rules.receive("Goloman", Lane.LIVE, List.of(fromWelsh), false))
+        assertThat(rules.receive("Goloman", Set.of("Goloman"), Lane.LIVE, List.of(fromWelsh), false))
                 .containsExactly(fromWelsh);
-        assertThat(rules.receive("Wilkes", Lane.LIVE, List.of(fromHands), false))
+        assertThat(rules.receive("Wilkes", Set.of("Wilkes"), Lane.LIVE, List.of(fromHands), false))
                 .containsExactly(fromHands);
-        assertThat(rules.receive("Goloman", Lane.LIVE, List.of(fromWelsh), false))
+        assertThat(rules.receive("Goloman", Set.of("Goloman"), Lane.LIVE, List.of(fromWelsh), false))
                 .isEmpty();
         assertThat(registry.latest("kiwi")).contains(fromHands.line());
     }
@@ -97,11 +141,12 @@ class FloodRulesTest {
     void aRedeliveredBatchForwardsAgainWhatThisNodeStillHolds() {
         Update update = update("kiwi", 5);
         links.failing = true;
-        assertThatThrownBy(() -> rules.receive("Welsh", Lane.LIVE, List.of(update), false))
+        assertThatThrownBy(() -> rules.receive("Welsh", Set.of("Welsh"), Lane.LIVE, List.of(update), false))
                 .isInstanceOf(FloodLinks.LinkFailure.class);
         links.failing = false;
 
-        assertThat(rules.receive("Welsh", Lane.LIVE, List.of(update), true)).containsExactly(update);
+        assertThat(rules.receive("Welsh", Set.of("Welsh"), Lane.LIVE, List.of(update), true))
+                .containsExactly(update);
         assertThat(links.sent)
                 .singleElement()
                 .satisfies(sent -> assertThat(sent.nodes()).containsExactlyInAnyOrder("Goloman", "Wilkes"));
@@ -112,17 +157,22 @@ class FloodRulesTest {
         Update update = new Update(at("kiwi", "1700000000.000000001"), 1);
         registry.offer(at("kiwi", "1700000000.000000002"));
 
-        assertThat(rules.receive("Welsh", Lane.LIVE, List.of(update), true)).isEmpty();
+        assertThat(rules.receive("Welsh", Set.of("Welsh"), Lane.LIVE, List.of(update), true))
+                .isEmpty();
     }
 
     @Test
     void catchUpNewsTravelsOnTheCatchUpLane() {
         List<Update> batch = List.of(Update.unstamped(at("kiwi", "1700000000.000000001")));
 
-        rules.receive("Goloman", Lane.CATCH_UP, batch, false);
+        rules.receive("Goloman", Set.of("Goloman"), Lane.CATCH_UP, batch, false);
 
         assertThat(links.sent)
-                .containsExactly(new RecordingLinks.Sent(Lane.CATCH_UP, Set.of("Welsh", "Wilkes"), batch));
+                .containsExactly(new RecordingLinks.Sent(
+                        Lane.CATCH_UP,
+                        Set.of("Welsh", "Wilkes"),
+                        Set.of("Goloman", "Holiday", "Welsh", "Wilkes"),
+                        batch));
     }
 
     @Test
@@ -137,6 +187,7 @@ class FloodRulesTest {
         assertThat(links.sent).singleElement().satisfies(sent -> {
             assertThat(sent.lane()).isEqualTo(Lane.CATCH_UP);
             assertThat(sent.nodes()).containsExactly("Welsh");
+            assertThat(sent.heldBy()).containsExactlyInAnyOrder("Holiday", "Welsh");
             assertThat(sent.updates()).containsExactlyInAnyOrder(Update.unstamped(kiwi), Update.unstamped(apple));
         });
     }

@@ -7,17 +7,17 @@ import java.util.Set;
 /** Flood links that keep what the rules sent, and fail every send while told to. */
 final class RecordingLinks implements FloodLinks {
 
-    record Sent(Lane lane, Set<String> nodes, List<Update> updates) {}
+    record Sent(Lane lane, Set<String> nodes, Set<String> heldBy, List<Update> updates) {}
 
     final List<Sent> sent = new ArrayList<>();
     boolean failing;
 
     @Override
-    public void send(Lane lane, Set<String> nodes, List<Update> updates) {
+    public void send(Lane lane, Set<String> nodes, Set<String> heldBy, List<Update> updates) {
         if (failing) {
             throw new LinkFailure("the broker is away", null);
         }
-        sent.add(new Sent(lane, Set.copyOf(nodes), List.copyOf(updates)));
+        sent.add(new Sent(lane, Set.copyOf(nodes), Set.copyOf(heldBy), List.copyOf(updates)));
     }
 
     @Override
