@@ -92,8 +92,8 @@ final class BrokerFloor implements AutoCloseable {
                     session.commit();
                 }
             }
-        } catch (JMSException e) {
-            // the chain is closing
+        } catch (JMSException | RuntimeException e) {
+            // the chain is closing (close() interrupts a relay waiting on the broker)
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -105,6 +106,26 @@ class FloodConsumerIT {
         assertThat(TestBroker.broker().messagesWaitingFor("Beta")).isZero();
         assertThat(TestBroker.broker().messagesWaitingFor("Gamma")).isZero();
         assertThat(answerAtAlpha("WHATSAT flood-older 1 1")).startsWith(newer + "\n{");
+    }
+
+    @Test
+    void newsGoesOnlyToNeighboursThatDoNotHoldItAndTheForwardNamesWhoDoes() throws Exception {
+        String held = "AT Welsh +0.000123456 held-by-gamma +34.068930-118.445127 1700000000.000000001";
+        // Beta stored this one for Gamma as well: Alpha keeps it and sends it nowhere.
+        sendToAlpha("Beta", Set.of("Beta", "Alpha", "Gamma"), held);
+        awaitAlphaIdle();
+        assertThat(answerAtAlpha("WHATSAT held-by-gamma 1 1")).startsWith(held + "\n{");
+        assertThat(TestBroker.broker().messagesWaitingFor("Gamma")).isZero();
+
+        String news = "AT Welsh +0.000123456 held-by-beta +34.068930-118.445127 1700000000.000000001";
+        sendToAlpha("Beta", Set.of("Beta", "Alpha", "Delta"), news);
+
+        Message forward = receiveMessage("Gamma", Topology.queueOf("Gamma"));
+        assertThat(FloodCodec.decode(forward.getBody(byte[].class)))
+                .extracting(update -> update.line().text())
+                .containsExactly(news);
+        assertThat(forward.getStringProperty(JmsFloodLinks.HELD_BY).split(","))
+                .containsExactlyInAnyOrder("Alpha", "Beta", "Delta", "Gamma");
     }
 
     @Test
@@ -198,8 +219,13 @@ class FloodConsumerIT {
         assertThat(TestBroker.broker().messagesWaitingFor("Gamma")).isZero();
     }
 
-    /** Sends Alpha one batch, as neighbour {@code from} would. */
+    /** Sends Alpha one batch, as neighbour {@code from} would, naming no other holders (as an older herd's node does). */
     private static void sendToAlpha(String from, String... atLines) throws Exception {
+        sendToAlpha(from, Set.of(), atLines);
+    }
+
+    /** Sends Alpha one batch, as neighbour {@code from} would, saying that {@code heldBy} hold it. */
+    private static void sendToAlpha(String from, Set<String> heldBy, String... atLines) throws Exception {
         List<Update> updates = new ArrayList<>();
         for (String line : atLines) {
             updates.add(new Update(AtLine.parse(line).orElseThrow(), System.currentTimeMillis()));
@@ -208,6 +234,9 @@ class FloodConsumerIT {
         BytesMessage message = jms.createBytesMessage();
         message.writeBytes(CODEC.encode(updates).get(0));
         message.setStringProperty(JmsFloodLinks.FROM, from);
+        if (!heldBy.isEmpty()) {
+            message.setStringProperty(JmsFloodLinks.HELD_BY, String.join(",", heldBy));
+        }
         jms.createProducer().send(jms.createQueue(Topology.queueOf("Alpha")), message);
     }
 
