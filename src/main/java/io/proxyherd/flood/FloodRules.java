@@ -57,9 +57,7 @@ public final class FloodRules {
         holders.add(from);
         Set<String> onward = node.neighboursOutside(holders);
         if (!forwards.isEmpty() && !onward.isEmpty()) {
-            holders.add(node.name());
-            holders.addAll(onward);
-            links.send(lane, onward, Set.copyOf(holders), forwards);
+            links.send(lane, onward, node.heldOnceSent(holders, onward), forwards);
         }
         return forwards;
     }
@@ -77,7 +75,8 @@ public final class FloodRules {
         }
         List<Update> known = new MappedView<>(registry.all(), Update::unstamped);
         if (!known.isEmpty()) {
-            links.send(Lane.CATCH_UP, Set.of(asker), Set.of(node.name(), asker), known);
+            Set<String> to = Set.of(asker);
+            links.send(Lane.CATCH_UP, to, node.heldOnceSent(Set.of(), to), known);
         }
         return known.size();
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ public class FloodOutbox {
                 doorbell.offer(RING);
             }
             try {
-                links.send(Lane.LIVE, node.neighbours(), node.withNeighbours(), batch);
+                links.send(Lane.LIVE, node.neighbours(), node.heldOnceSent(Set.of(), node.neighbours()), batch);
             } catch (LinkFailure e) {
                 pending.giveBack(batch);
                 LOG.warning(() -> pending.size() + " updates wait for the broker: " + e.getMessage());

@@ -16,10 +16,14 @@ public record LocalNode(NodeAddress address, Set<String> neighbours) {
         return neighbours.stream().filter(node -> !nodes.contains(node)).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** This node and its neighbours: who holds an update this node sends to every neighbour, once it is stored. */
-    public Set<String> withNeighbours() {
-        Set<String> all = new HashSet<>(neighbours);
-        all.add(name());
-        return Set.copyOf(all);
+    /**
+     * Who holds updates this node sends to {@code to}, once the send is stored: those that held them before, this
+     * node, and every node sent to.
+     */
+    public Set<String> heldOnceSent(Set<String> heldBefore, Set<String> to) {
+        Set<String> holders = new HashSet<>(heldBefore);
+        holders.add(name());
+        holders.addAll(to);
+        return Set.copyOf(holders);
     }
 }

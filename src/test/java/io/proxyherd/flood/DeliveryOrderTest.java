@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -131,6 +130,7 @@ class DeliveryOrderTest {
 
         final Map<String, LocationRegistry> registries = new HashMap<>();
         final Map<String, FloodRules> rules = new HashMap<>();
+        final Map<String, LocalNode> locals = new HashMap<>();
         final List<Message> inFlight = new ArrayList<>();
         boolean failSends;
 
@@ -153,12 +153,9 @@ class DeliveryOrderTest {
                         throw new UnsupportedOperationException("no node of this herd restarts");
                     }
                 };
-                rules.put(
-                        node,
-                        new FloodRules(
-                                new LocalNode(new NodeAddress(node, "localhost", 1, 2), LINKS.get(node)),
-                                registry,
-                                links));
+                LocalNode local = new LocalNode(new NodeAddress(node, "localhost", 1, 2), LINKS.get(node));
+                locals.put(node, local);
+                rules.put(node, new FloodRules(local, registry, links));
             }
         }
 
@@ -166,11 +163,10 @@ class DeliveryOrderTest {
         void report(Report report) {
             AtLine line = report.line();
             if (rules.get(report.node()).originate(line)) {
-                Set<String> heldBy = new HashSet<>(LINKS.get(report.node()));
-                heldBy.add(report.node());
+                Set<String> heldBy = locals.get(report.node()).heldOnceSent(Set.of(), LINKS.get(report.node()));
                 LINKS.get(report.node())
-                        .forEach(neighbour -> inFlight.add(new Message(
-                                report.node(), neighbour, Set.copyOf(heldBy), List.of(Update.unstamped(line)), false)));
+                        .forEach(neighbour -> inFlight.add(
+                                new Message(report.node(), neighbour, heldBy, List.of(Update.unstamped(line)), false)));
             }
         }
 
