@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +79,8 @@ public class FloodDeliveries {
         if (holders == null || holders.isBlank()) {
             return Set.of(from);
         }
-        return Set.of(holders.split(","));
+        // copyOf, not of: a name the sender repeats must not make the batch undeliverable.
+        return Set.copyOf(Arrays.asList(holders.split(",")));
     }
 
     private void answer(String asker) {

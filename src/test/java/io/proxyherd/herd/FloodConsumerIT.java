@@ -21,6 +21,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,10 @@ class FloodConsumerIT {
                 .containsExactly(news);
         assertThat(forward.getStringProperty(JmsFloodLinks.HELD_BY).split(","))
                 .containsExactlyInAnyOrder("Alpha", "Beta", "Delta", "Gamma");
+
+        String repeated = "AT Welsh +0.000123456 held-twice +34.068930-118.445127 1700000000.000000001";
+        sendToAlpha("Beta", List.of("Beta", "Beta", "Alpha"), repeated);
+        assertThat(receive("Gamma")).containsExactly(repeated);
     }
 
     @Test
@@ -225,7 +230,7 @@ class FloodConsumerIT {
     }
 
     /** Sends Alpha one batch, as neighbour {@code from} would, saying that {@code heldBy} hold it. */
-    private static void sendToAlpha(String from, Set<String> heldBy, String... atLines) throws Exception {
+    private static void sendToAlpha(String from, Collection<String> heldBy, String... atLines) throws Exception {
         List<Update> updates = new ArrayList<>();
         for (String line : atLines) {
             updates.add(new Update(AtLine.parse(line).orElseThrow(), System.currentTimeMillis()));
