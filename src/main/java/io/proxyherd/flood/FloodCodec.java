@@ -89,8 +89,13 @@ public final class FloodCodec {
 
     /** The stamp's value, or -1 if it is not a plain decimal number of at most 18 digits. */
     private static long stamp(String digits) {
-        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 18) {
             return -1;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return -1;
+            }
         }
         return Long.parseLong(digits);
     }

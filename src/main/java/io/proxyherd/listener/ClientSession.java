@@ -1,5 +1,6 @@
 package io.proxyherd.listener;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -36,6 +37,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
     private CompletableFuture<Void> answered = CompletableFuture.completedFuture(null);
     private int unanswered;
     private boolean refusing;
+    private boolean unflushed;
 
     /** {@code counts} hears of each connection this closes for breaking a limit. */
     ClientSession(LineHandler handler, ConnectionLimits limits, Consumer<Count> counts) {
@@ -69,13 +71,15 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         }
         long received = System.nanoTime();
         CompletableFuture<String> reply = handler.answer(line).toCompletableFuture();
+        if (isAnswered(answered) && isAnswered(reply)) {
+            // Answered at once, as IAMAT and bad lines are: written now and flushed with the rest of this read's
+            // answers, one system call for all of them instead of one each.
+            answer(ctx, line, reply.join(), received, false);
+            unflushed = true;
+            return;
+        }
         answered = answered.thenCombine(reply, (previous, text) -> text)
-                .thenAcceptAsync(
-                        text -> {
-                            write(ctx, text);
-                            handler.written(line, text, System.nanoTime() - received);
-                        },
-                        ctx.executor())
+                .thenAcceptAsync(text -> answer(ctx, line, text, received, true), ctx.executor())
                 .exceptionally(failure -> {
                     LOG.log(
                             Level.WARNING,
@@ -86,14 +90,35 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
                 });
     }
 
-    private void write(ChannelHandlerContext ctx, String reply) {
+    private static boolean isAnswered(CompletableFuture<?> answer) {
+        return answer.isDone() && !answer.isCompletedExceptionally();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (unflushed) {
+            unflushed = false;
+            ctx.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    private void answer(ChannelHandlerContext ctx, String line, String reply, long received, boolean flush) {
+        write(ctx, reply, flush);
+        handler.written(line, reply, System.nanoTime() - received);
+    }
+
+    private void write(ChannelHandlerContext ctx, String reply, boolean flush) {
         if (!ctx.channel().isActive()) {
             return;
         }
         LOG.info(() -> ctx.channel().remoteAddress() + " > " + reply);
-        ctx.writeAndFlush(
-                ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(reply), StandardCharsets.UTF_8),
-                ctx.voidPromise());
+        ByteBuf bytes = ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(reply), StandardCharsets.UTF_8);
+        if (flush) {
+            ctx.writeAndFlush(bytes, ctx.voidPromise());
+        } else {
+            ctx.write(bytes, ctx.voidPromise());
+        }
         long unread = unreadBytes(ctx);
         if (unread > limits.maxUnreadReplyBytes()) {
             LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": " + unread
@@ -141,7 +166,12 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         counts.accept(Count.CUT_LINE_TOO_LONG);
         // The lines before it were taken (an IAMAT among them is known to the herd): they get their replies first.
         ctx.channel().config().setAutoRead(false);
-        answered.whenCompleteAsync((done, failed) -> ctx.close(), ctx.executor());
+        answered.whenCompleteAsync(
+                (done, failed) -> {
+                    ctx.flush(); // the answers written in this read and not flushed yet
+                    ctx.close();
+                },
+                ctx.executor());
     }
 
     @Override

@@ -183,9 +183,15 @@ public final class AsyncLogHandler extends Handler {
         private long reported;
 
         void add(LogRecord record) {
+            int before = lines.length();
             try {
-                lines.append(getFormatter().format(record));
+                if (getFormatter() instanceof LogLineFormatter ours) {
+                    ours.formatTo(record, lines);
+                } else {
+                    lines.append(getFormatter().format(record));
+                }
             } catch (RuntimeException e) {
+                lines.setLength(before);
                 reportError(
                         "could not format a log record from " + record.getLoggerName(), e, ErrorManager.FORMAT_FAILURE);
             }
@@ -221,6 +227,7 @@ public final class AsyncLogHandler extends Handler {
                 return;
             }
             try {
+                // String.getBytes encodes Latin-1 text by copying it; an encoder over the builder goes char by char.
                 out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 reportError(

@@ -53,6 +53,13 @@ public final class LogLineFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
+        StringBuilder line = new StringBuilder(128);
+        formatTo(record, line);
+        return line.toString();
+    }
+
+    /** Appends what {@link #format} returns to {@code lines}, without making it a string of its own first. */
+    public void formatTo(LogRecord record, StringBuilder lines) {
         Instant instant = record.getInstant();
         Second second = current;
         if (second.epochSecond() != instant.getEpochSecond()) {
@@ -60,11 +67,11 @@ public final class LogLineFormatter extends Formatter {
             current = second;
         }
         int millis = instant.getNano() / 1_000_000;
-        StringBuilder line = new StringBuilder(128).append(second.dateTime()).append('.');
+        lines.append(second.dateTime()).append('.');
         if (millis < 100) {
-            line.append(millis < 10 ? "00" : "0");
+            lines.append(millis < 10 ? "00" : "0");
         }
-        line.append(millis)
+        lines.append(millis)
                 .append(second.offset())
                 .append(' ')
                 .append(record.getLevel().getLocalizedName())
@@ -73,9 +80,9 @@ public final class LogLineFormatter extends Formatter {
                 .append("] ")
                 .append(formatMessage(record));
         if (record.getThrown() != null) {
-            line.append(stackTrace(record.getThrown()));
+            lines.append(stackTrace(record.getThrown()));
         }
-        return line.append(System.lineSeparator()).toString();
+        lines.append(System.lineSeparator());
     }
 
     /** As SimpleFormatter writes it: a line break, then the trace. */

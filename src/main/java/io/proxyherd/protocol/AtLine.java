@@ -12,16 +12,37 @@ import java.util.Optional;
  *
  * <p>The natural ordering ranks records by how current they are: {@code a.compareTo(b) > 0} exactly when
  * {@code a.supersedes(b)}, so the maximum of any set of records for one client is the one every node keeps.
+ *
+ * <p>The line keeps its text, made once: a node stores, compares, sends and logs the text of every update it
+ * handles, and making it again at each of these was a large part of what a node allocated under load. Two
+ * lines are equal exactly when their texts are, since the text holds every field verbatim.
  */
-public record AtLine(String server, String timeDifference, String clientId, Position position, ClientTime clientTime)
-        implements Comparable<AtLine> {
+public final class AtLine implements Comparable<AtLine> {
 
     static final String COMMAND = "AT";
 
     private static final int FIELD_COUNT = 6;
     private static final int NANO_DIGITS = 9;
 
-    public AtLine {
+    private final String server;
+    private final String timeDifference;
+    private final String clientId;
+    private final Position position;
+    private final ClientTime clientTime;
+    private final String text;
+
+    public AtLine(String server, String timeDifference, String clientId, Position position, ClientTime clientTime) {
+        this(server, timeDifference, clientId, position, clientTime, null);
+    }
+
+    /** {@code text}, when given, is the line these fields were split from, with single spaces. */
+    private AtLine(
+            String server,
+            String timeDifference,
+            String clientId,
+            Position position,
+            ClientTime clientTime,
+            String text) {
         Fields.requireField(server, "server");
         if (!isTimeDifference(timeDifference)) {
             throw new IllegalArgumentException("not a time difference: " + timeDifference);
@@ -29,6 +50,34 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
         Fields.requireField(clientId, "client id");
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(clientTime, "clientTime");
+        this.server = server;
+        this.timeDifference = timeDifference;
+        this.clientId = clientId;
+        this.position = position;
+        this.clientTime = clientTime;
+        this.text = text != null
+                ? text
+                : String.join(" ", COMMAND, server, timeDifference, clientId, position.text(), clientTime.text());
+    }
+
+    public String server() {
+        return server;
+    }
+
+    public String timeDifference() {
+        return timeDifference;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public Position position() {
+        return position;
+    }
+
+    public ClientTime clientTime() {
+        return clientTime;
     }
 
     /** The AT line {@code server} produces for {@code iamat} received at {@code received}. */
@@ -50,12 +99,18 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
         }
         return Position.parse(fields.get(4))
                 .flatMap(position -> ClientTime.parse(fields.get(5))
-                        .map(time -> new AtLine(fields.get(1), fields.get(2), fields.get(3), position, time)));
+                        .map(time -> new AtLine(
+                                fields.get(1),
+                                fields.get(2),
+                                fields.get(3),
+                                position,
+                                time,
+                                Fields.isSingleSpaced(line) ? line : null)));
     }
 
     /** The line without terminator, fields separated by single spaces, client fields as the client wrote them. */
     public String text() {
-        return String.join(" ", COMMAND, server, timeDifference, clientId, position.text(), clientTime.text());
+        return text;
     }
 
     /** {@link #text()} followed by a newline, as sent to the client. */
@@ -79,7 +134,13 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
      * @throws IllegalArgumentException if {@code otherText} does not end in a client time
      */
     public int compareToText(String otherText) {
-        int byTime = clientTime.compareTo(clientTimeOf(otherText));
+        // Read in place: this runs for every update a node is offered.
+        int timeStart = otherText.lastIndexOf(' ') + 1;
+        if (Decimals.unsignedEnd(otherText, timeStart, NANO_DIGITS) != otherText.length()) {
+            throw new IllegalArgumentException("not a POSIX timestamp: " + otherText.substring(timeStart));
+        }
+        String time = clientTime.text();
+        int byTime = Decimals.compare(time, 0, time.length(), otherText, timeStart, otherText.length());
         if (byTime != 0) {
             return byTime;
         }
@@ -123,5 +184,20 @@ public record AtLine(String server, String timeDifference, String clientId, Posi
         // Client times have at most nine fraction digits, so this scale change never actually rounds.
         BigDecimal scaled = difference.setScale(NANO_DIGITS, RoundingMode.HALF_EVEN);
         return (scaled.signum() < 0 ? "-" : "+") + scaled.abs().toPlainString();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AtLine line && text.equals(line.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AtLine[" + text + "]";
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.string.StringDecoder;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Framing and ordering of one client connection, on an in-memory channel. */
@@ -75,6 +78,38 @@ class ClientSessionTest {
         send("a\nb\n");
 
         assertThat(writes()).containsExactly("reply to a\n", "reply to b\n");
+    }
+
+    @Test
+    void answersReadyAtOnceGoOutInOneFlushPerRead() {
+        AtomicInteger flushes = countFlushes();
+
+        send("a\nb\nc\n");
+
+        assertThat(writes()).containsExactly("reply to a\n", "reply to b\n", "reply to c\n");
+        assertThat(flushes).hasValue(1);
+    }
+
+    @Test
+    void anAnswerThatTakesTimeIsFlushedWhenItIsWritten() {
+        CompletableFuture<String> slow = new CompletableFuture<>();
+        held.put("slow", slow);
+        AtomicInteger flushes = countFlushes();
+        send("slow\n");
+
+        slow.complete("slow done\n");
+        channel.runPendingTasks();
+
+        assertThat(written()).isEqualTo("slow done\n");
+        assertThat(flushes).hasValue(1);
+    }
+
+    @Test
+    void answersReadyAtOnceBeforeALineOverTheLimitAreSentBeforeTheConnectionCloses() {
+        send("a\nb\n" + "x".repeat(MAX_LINE + 1) + "\n");
+
+        assertThat(written()).isEqualTo("reply to a\nreply to b\n");
+        assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
@@ -188,6 +223,19 @@ class ClientSessionTest {
         send(line + "\n");
 
         assertThat(seen).containsExactly(line);
+    }
+
+    /** Counts the flushes that reach the socket's end of the pipeline. */
+    private AtomicInteger countFlushes() {
+        AtomicInteger flushes = new AtomicInteger();
+        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                flushes.incrementAndGet();
+                ctx.flush();
+            }
+        });
+        return flushes;
     }
 
     private void send(String text) {

@@ -57,6 +57,20 @@ class AsyncLogHandlerTest {
     }
 
     @Test
+    void linesAreUtf8AndALoneSurrogateBecomesAQuestionMark() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AsyncLogHandler handler = AsyncLogHandler.start(out, 100, PLAIN, heardDropped::addAndGet);
+
+        handler.publish(info("Zürich, 東京, \uD83D\uDE00"));
+        handler.publish(info("half a pair: \uD83D."));
+        handler.publish(info("x".repeat(200_000)));
+        handler.close();
+
+        assertThat(messages(out.toString(StandardCharsets.UTF_8).lines().toList()))
+                .containsExactly("Zürich, 東京, \uD83D\uDE00", "half a pair: ?.", "x".repeat(200_000));
+    }
+
+    @Test
     void eachPublishingThreadsLinesKeepTheirOrder() throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AsyncLogHandler handler = AsyncLogHandler.start(out, 100_000, PLAIN, heardDropped::addAndGet);

@@ -80,6 +80,18 @@ class LogLineFormatterTest {
     }
 
     @Test
+    void formatToAppendsExactlyTheLineFormatReturns() {
+        LogLineFormatter formatter = new LogLineFormatter(ZoneId.of("UTC"));
+        LogRecord record =
+                record(Level.WARNING, "io.proxyherd.herd.FloodOutbox", "sent to [Hands]", "2026-01-05T09:00:00.007Z");
+        StringBuilder lines = new StringBuilder("before\n");
+
+        formatter.formatTo(record, lines);
+
+        assertThat(lines.toString()).isEqualTo("before\n" + formatter.format(record));
+    }
+
+    @Test
     void recordsOutOfOrderAcrossASecondKeepTheirOwnSecond() {
         LogLineFormatter formatter = new LogLineFormatter(ZoneId.of("UTC"));
 

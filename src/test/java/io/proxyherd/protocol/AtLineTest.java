@@ -255,12 +255,41 @@ class AtLineTest {
         }
     }
 
-    @Test
-    void comparingWithATextThatEndsInNoClientTimeIsRefused() {
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(
+            strings = {
+                "AT Goloman +0.263873386 kiwi +34-118",
+                "AT Goloman +0.263873386 kiwi +34-118 15200x",
+                "AT Goloman +0.263873386 kiwi +34-118 1.1234567890",
+                "AT Goloman +0.263873386 kiwi +34-118 ",
+            })
+    void comparingWithATextThatEndsInNoClientTimeIsRefused(String text) {
         AtLine line = at("AT Goloman +0.263873386 kiwi +34-118 1520023934.918963997");
 
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> line.compareToText("AT Goloman +0.263873386 kiwi +34-118"));
+        assertThatIllegalArgumentException().isThrownBy(() -> line.compareToText(text));
+    }
+
+    @Test
+    void aLineIsEqualToAnotherExactlyWhenTheirTextsAre() {
+        AtLine parsed = at("AT Goloman +0.263873386 kiwi +34-118 1520023934.5");
+        AtLine made = new AtLine(
+                "Goloman",
+                "+0.263873386",
+                "kiwi",
+                Position.parse("+34-118").orElseThrow(),
+                ClientTime.parse("1520023934.5").orElseThrow());
+        AtLine sameInstantOtherText = at("AT Goloman +0.263873386 kiwi +34-118 1520023934.500");
+
+        assertThat(made).isEqualTo(parsed).hasSameHashCodeAs(parsed);
+        assertThat(sameInstantOtherText).isNotEqualTo(parsed);
+        assertThat(parsed.compareTo(sameInstantOtherText)).isNotZero();
+    }
+
+    @Test
+    void aSingleSpacedLineIsKeptAsItsOwnText() {
+        String line = "AT Goloman +0.263873386 kiwi +34-118 1520023934.5";
+
+        assertThat(AtLine.parse(line).orElseThrow().text()).isSameAs(line);
     }
 
     private static List<List<AtLine>> permutations(List<AtLine> items) {
