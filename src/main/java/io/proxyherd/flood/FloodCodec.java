@@ -31,12 +31,15 @@ public final class FloodCodec {
     /** The updates, in order, as few message bodies as the bounds allow; none for no updates. */
     public List<byte[]> encode(List<Update> updates) {
         List<byte[]> bodies = new ArrayList<>();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        // Sized for what a body will most likely hold, so that it seldom grows by copying.
+        ByteArrayOutputStream body = new ByteArrayOutputStream(
+                Math.min(bounds.maxBytes(), HEADER.length + Math.min(updates.size(), bounds.maxUpdates()) * 128));
         int inBody = 0;
         for (Update update : updates) {
-            byte[] record =
-                    (update.stampedAtMillis() + " " + update.line().text() + "\n").getBytes(StandardCharsets.UTF_8);
-            boolean full = inBody == bounds.maxUpdates() || body.size() + record.length > bounds.maxBytes();
+            String stamp = Long.toString(update.stampedAtMillis());
+            byte[] line = update.line().text().getBytes(StandardCharsets.UTF_8);
+            int recordLength = stamp.length() + 1 + line.length + 1;
+            boolean full = inBody == bounds.maxUpdates() || body.size() + recordLength > bounds.maxBytes();
             if (inBody > 0 && full) {
                 bodies.add(body.toByteArray());
                 body.reset();
@@ -45,7 +48,12 @@ public final class FloodCodec {
             if (inBody == 0) {
                 body.writeBytes(HEADER);
             }
-            body.writeBytes(record);
+            for (int i = 0; i < stamp.length(); i++) {
+                body.write(stamp.charAt(i));
+            }
+            body.write(' ');
+            body.writeBytes(line);
+            body.write('\n');
             inBody++;
         }
         if (inBody > 0) {

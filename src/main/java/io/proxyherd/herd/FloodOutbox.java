@@ -6,66 +6,55 @@ import io.proxyherd.flood.Lane;
 import io.proxyherd.flood.PendingUpdates;
 import io.proxyherd.flood.Update;
 import io.proxyherd.topology.LocalNode;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Updates this node originated, on their way to its neighbours. A sender takes everything waiting, up
  * to a batch, and sends it as one message per neighbour: an idle node sends a lone update at once, and
  * under load batches grow by themselves with what queued up while the previous send was being stored.
  *
- * <p>The senders live as long as the application, on container-managed threads: handing each update
- * to a managed executor instead would cost a context capture per IAMAT.
+ * <p>The senders live as long as the application, on container-managed threads ({@link HerdConfiguration}
+ * starts and stops them): handing each update to a managed executor instead would cost a context capture
+ * per IAMAT.
  */
-@ApplicationScoped
-public class FloodOutbox {
+public final class FloodOutbox {
 
     private static final Logger LOG = Logger.getLogger(FloodOutbox.class.getName());
     private static final Object RING = new Object();
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    @Inject
-    FloodLinks links;
-
-    @Inject
-    LocalNode node;
-
-    @Inject
-    @ConfigProperty(name = "herd.flood.senders")
-    int senders;
-
-    @Inject
-    @ConfigProperty(name = "herd.flood.batch-max-updates")
-    int batchMaxUpdates;
-
+    private final FloodLinks links;
+    private final LocalNode node;
+    private final int batchMaxUpdates;
     private final PendingUpdates pending = new PendingUpdates();
     // Holds at most one ring: a sender that wakes takes everything waiting, whoever rang.
     private final BlockingQueue<Object> doorbell = new ArrayBlockingQueue<>(1);
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
 
-    @PostConstruct
-    void startSenders() {
+    private FloodOutbox(FloodLinks links, LocalNode node, int batchMaxUpdates) {
+        this.links = links;
+        this.node = node;
+        this.batchMaxUpdates = batchMaxUpdates;
+    }
+
+    /** An outbox whose {@code senders} threads, from {@code threads}, send batches of at most {@code batchMaxUpdates}. */
+    public static FloodOutbox start(
+            ThreadFactory threads, FloodLinks links, LocalNode node, int senders, int batchMaxUpdates) {
+        FloodOutbox outbox = new FloodOutbox(links, node, batchMaxUpdates);
         for (int i = 0; i < senders; i++) {
-            Thread worker = threads.newThread(this::send);
+            Thread worker = threads.newThread(outbox::send);
             worker.setName("flood-sender-" + i);
             worker.start();
-            workers.add(worker);
+            outbox.workers.add(worker);
         }
+        return outbox;
     }
 
     /** Queues the client's update for every neighbour, replacing an older one of the client still waiting. */
@@ -111,8 +100,8 @@ public class FloodOutbox {
         return true;
     }
 
-    @PreDestroy
-    void stopSenders() {
+    /** Stops the senders, after the batch each is sending; what still waits is logged, not sent. */
+    public void stop() {
         running = false;
         workers.forEach(Thread::interrupt);
         for (Thread worker : workers) {

@@ -13,27 +13,24 @@ import io.proxyherd.protocol.Invalid;
 import io.proxyherd.protocol.Request;
 import io.proxyherd.protocol.WhatsAt;
 import io.proxyherd.protocol.WhatsAtReply;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Answers a client's line: parses it, asks the herd or Places, and formats the reply. */
-@ApplicationScoped
-public class ClientRequests implements LineHandler {
+/** Answers a client's line: parses it, asks the herd or Places, and formats the reply. One per node (ListenerConfiguration). */
+public final class ClientRequests implements LineHandler {
 
-    @Inject
-    Flooding flooding;
+    private final Flooding flooding;
+    private final LocationRegistry registry;
+    private final NearbySearch places;
+    private final NodeActivity activity;
 
-    @Inject
-    LocationRegistry registry;
-
-    @Inject
-    NearbySearch places;
-
-    @Inject
-    NodeActivity activity;
+    public ClientRequests(Flooding flooding, LocationRegistry registry, NearbySearch places, NodeActivity activity) {
+        this.flooding = flooding;
+        this.registry = registry;
+        this.places = places;
+        this.activity = activity;
+    }
 
     @Override
     public CompletionStage<String> answer(String line) {

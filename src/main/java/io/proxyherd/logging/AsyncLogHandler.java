@@ -3,6 +3,10 @@ package io.proxyherd.logging;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -180,6 +184,14 @@ public final class AsyncLogHandler extends Handler {
     private final class Batch {
 
         private final StringBuilder lines = new StringBuilder(BATCH_CHARS + 1024);
+        // Reused for every write, so that writing a batch allocates nothing: a node under load writes
+        // megabytes of lines a second, and copying each batch into new arrays made it collect garbage more often.
+        private final CharsetEncoder utf8 = StandardCharsets.UTF_8
+                .newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private char[] chars = new char[BATCH_CHARS + 1024];
+        private ByteBuffer bytes = ByteBuffer.allocate(0);
         private long reported;
 
         void add(LogRecord record) {
@@ -227,8 +239,8 @@ public final class AsyncLogHandler extends Handler {
                 return;
             }
             try {
-                // String.getBytes encodes Latin-1 text by copying it; an encoder over the builder goes char by char.
-                out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+                ByteBuffer encoded = encoded();
+                out.write(encoded.array(), 0, encoded.position());
             } catch (IOException e) {
                 reportError(
                         "could not write " + lines.length() + " characters of log lines",
@@ -236,6 +248,27 @@ public final class AsyncLogHandler extends Handler {
                         ErrorManager.WRITE_FAILURE);
             }
             lines.setLength(0);
+        }
+
+        /**
+         * The lines in UTF-8, whole in one buffer (one write keeps them whole), from its start to its position.
+         * Encoded from an array: an encoder reading the builder itself goes a char at a time.
+         */
+        private ByteBuffer encoded() {
+            int length = lines.length();
+            if (chars.length < length) {
+                chars = new char[length];
+            }
+            lines.getChars(0, length, chars, 0);
+            int most = (int) Math.ceil(length * (double) utf8.maxBytesPerChar());
+            if (bytes.capacity() < most) {
+                bytes = ByteBuffer.allocate(most);
+            }
+            bytes.clear();
+            utf8.reset();
+            utf8.encode(CharBuffer.wrap(chars, 0, length), bytes, true);
+            utf8.flush(bytes);
+            return bytes;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
@@ -22,6 +23,7 @@ public final class LogLineFormatter extends Formatter {
 
     private final ZoneId zone;
     private volatile Second current = new Second(Long.MIN_VALUE, "", "");
+    private volatile LevelName lastLevel = new LevelName(null, "");
 
     /** The start of a line for every record in one second. */
     private record Second(long epochSecond, String dateTime, String offset) {
@@ -42,6 +44,12 @@ public final class LogLineFormatter extends Formatter {
             return (offset.getTotalSeconds() < 0 ? "-" : "+") + "0".repeat(4 - digits.length()) + digits;
         }
     }
+
+    /**
+     * A level with its localized name, kept: {@link Level#getLocalizedName} locks the level and compares locales
+     * at every call, which showed in a busy node's profile.
+     */
+    private record LevelName(Level level, String name) {}
 
     public LogLineFormatter() {
         this(ZoneId.systemDefault());
@@ -74,7 +82,7 @@ public final class LogLineFormatter extends Formatter {
         lines.append(millis)
                 .append(second.offset())
                 .append(' ')
-                .append(record.getLevel().getLocalizedName())
+                .append(levelName(record.getLevel()))
                 .append(" [")
                 .append(record.getLoggerName())
                 .append("] ")
@@ -83,6 +91,15 @@ public final class LogLineFormatter extends Formatter {
             lines.append(stackTrace(record.getThrown()));
         }
         lines.append(System.lineSeparator());
+    }
+
+    private String levelName(Level level) {
+        LevelName last = lastLevel;
+        if (last.level() != level) {
+            last = new LevelName(level, level.getLocalizedName());
+            lastLevel = last;
+        }
+        return last.name();
     }
 
     /** As SimpleFormatter writes it: a line break, then the trace. */

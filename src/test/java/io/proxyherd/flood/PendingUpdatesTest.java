@@ -24,6 +24,20 @@ class PendingUpdatesTest {
     }
 
     @Test
+    void theLongestWaitingGoFirstAndANewerUpdateKeepsItsClientsPlace() {
+        List<Update> first = List.of(update("client-0", 0), update("client-1", 1), update("client-2", 2));
+        first.forEach(pending::add);
+        Update newerOfTheFirst = new Update(
+                AtLine.parse("AT Welsh +0.000123456 client-0 +34.068930-118.445127 1700000000.000000002")
+                        .orElseThrow(),
+                3);
+        pending.add(newerOfTheFirst);
+
+        assertThat(pending.take(2)).containsExactly(newerOfTheFirst, first.get(1));
+        assertThat(pending.take(2)).containsExactly(first.get(2));
+    }
+
+    @Test
     void onlyEachClientsNewestUpdateWaitsWhateverOrderTheyCameIn() {
         Update older = new Update(at("1700000000.000000001"), 1);
         Update newer = new Update(at("1700000000.000000002"), 2);
