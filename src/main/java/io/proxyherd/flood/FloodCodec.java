@@ -31,6 +31,15 @@ public final class FloodCodec {
     /** The updates, in order, as few message bodies as the bounds allow; none for no updates. */
     public List<byte[]> encode(List<Update> updates) {
         List<byte[]> bodies = new ArrayList<>();
+        encode(updates, bodies::add);
+        return bodies;
+    }
+
+    /**
+     * What {@link #encode(List)} returns, each body handed to {@code bodies} as soon as it is full: a catch-up
+     * answer of every client a node knows then needs memory for one body at a time, not for all of them.
+     */
+    public <E extends Exception> void encode(List<Update> updates, BodySink<E> bodies) throws E {
         // Sized for what a body will most likely hold, so that it seldom grows by copying.
         ByteArrayOutputStream body = new ByteArrayOutputStream(
                 Math.min(bounds.maxBytes(), HEADER.length + Math.min(updates.size(), bounds.maxUpdates()) * 128));
@@ -41,7 +50,7 @@ public final class FloodCodec {
             int recordLength = stamp.length() + 1 + line.length + 1;
             boolean full = inBody == bounds.maxUpdates() || body.size() + recordLength > bounds.maxBytes();
             if (inBody > 0 && full) {
-                bodies.add(body.toByteArray());
+                bodies.accept(body.toByteArray());
                 body.reset();
                 inBody = 0;
             }
@@ -57,9 +66,14 @@ public final class FloodCodec {
             inBody++;
         }
         if (inBody > 0) {
-            bodies.add(body.toByteArray());
+            bodies.accept(body.toByteArray());
         }
-        return bodies;
+    }
+
+    /** Takes each body {@link #encode(List, BodySink)} makes, and may fail as sending it may. */
+    @FunctionalInterface
+    public interface BodySink<E extends Exception> {
+        void accept(byte[] body) throws E;
     }
 
     /** The updates one body carries, in order; at least one. */

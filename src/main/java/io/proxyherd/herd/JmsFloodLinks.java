@@ -82,10 +82,12 @@ public class JmsFloodLinks implements FloodLinks {
         if (updates.isEmpty() || nodes.isEmpty()) {
             return;
         }
-        List<byte[]> bodies = codec.encode(updates);
         String holders = String.join(",", new TreeSet<>(heldBy));
+        long[] messagesAndBytes = new long[2];
         inOneTransaction(updates.size() + " updates to " + nodes, (session, producer) -> {
-            for (byte[] body : bodies) {
+            messagesAndBytes[0] = 0;
+            messagesAndBytes[1] = 0;
+            codec.encode(updates, body -> {
                 BytesMessage message = session.createBytesMessage();
                 message.writeBytes(body);
                 message.setStringProperty(FROM, node.name());
@@ -93,13 +95,13 @@ public class JmsFloodLinks implements FloodLinks {
                 for (String to : nodes) {
                     producer.send(queue(lane, to, session), message);
                 }
-            }
+                messagesAndBytes[0]++;
+                messagesAndBytes[1] += body.length;
+            });
         });
         activity.count(Count.FLOOD_OUT, (long) updates.size() * nodes.size());
-        activity.count(Count.FLOOD_MESSAGES_OUT, (long) bodies.size() * nodes.size());
-        activity.count(
-                Count.FLOOD_BYTES_OUT,
-                bodies.stream().mapToLong(body -> body.length).sum() * nodes.size());
+        activity.count(Count.FLOOD_MESSAGES_OUT, messagesAndBytes[0] * nodes.size());
+        activity.count(Count.FLOOD_BYTES_OUT, messagesAndBytes[1] * nodes.size());
         LOG.info(() -> FloodLog.lines("sent to " + nodes, lane, updates));
     }
 

@@ -1,10 +1,13 @@
 package io.proxyherd.flood;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.proxyherd.protocol.AtLine;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,25 @@ class FloodCodecTest {
         String body = new String(CODEC.encode(List.of(update)).get(0), StandardCharsets.UTF_8);
 
         assertThat(body).isEqualTo("herd-flood/1\n17 " + update.line().text() + "\n");
+    }
+
+    @Test
+    void eachBodyIsHandedOnAsSoonAsItIsFullAndASinkThatFailsStopsTheRest() {
+        List<Update> updates =
+                IntStream.range(0, 7).mapToObj(i -> update("client-" + i, i)).toList();
+        List<byte[]> handed = new ArrayList<>();
+
+        assertThatExceptionOfType(IOException.class)
+                .isThrownBy(() -> CODEC.<IOException>encode(updates, body -> {
+                    handed.add(body);
+                    if (handed.size() == 2) {
+                        throw new IOException("the broker went away");
+                    }
+                }));
+
+        assertThat(handed).hasSize(2);
+        assertThat(handed.get(0)).isEqualTo(CODEC.encode(updates).get(0));
+        assertThat(handed.get(1)).isEqualTo(CODEC.encode(updates).get(1));
     }
 
     @Test

@@ -64,10 +64,12 @@ class AsyncLogHandlerTest {
         handler.publish(info("Zürich, 東京, \uD83D\uDE00"));
         handler.publish(info("half a pair: \uD83D."));
         handler.publish(info("x".repeat(200_000)));
+        handler.publish(info("after a long line, ü"));
         handler.close();
 
         assertThat(messages(out.toString(StandardCharsets.UTF_8).lines().toList()))
-                .containsExactly("Zürich, 東京, \uD83D\uDE00", "half a pair: ?.", "x".repeat(200_000));
+                .containsExactly(
+                        "Zürich, 東京, \uD83D\uDE00", "half a pair: ?.", "x".repeat(200_000), "after a long line, ü");
     }
 
     @Test
