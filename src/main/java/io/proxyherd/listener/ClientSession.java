@@ -38,6 +38,8 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
     private int unanswered;
     private boolean refusing;
     private boolean unflushed;
+    // The client's address as the log writes it, made once: its lines name it twice per IAMAT.
+    private String peer;
 
     /** {@code counts} hears of each connection this closes for breaking a limit. */
     ClientSession(LineHandler handler, ConnectionLimits limits, Consumer<Count> counts) {
@@ -48,13 +50,13 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        LOG.info(() -> "connection opened: " + ctx.channel().remoteAddress());
+        LOG.info(() -> "connection opened: " + peer(ctx));
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        LOG.info(() -> "connection closed: " + ctx.channel().remoteAddress());
+        LOG.info(() -> "connection closed: " + peer(ctx));
         ctx.fireChannelInactive();
     }
 
@@ -65,7 +67,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
             // IAMAT would flood) when it will never be answered.
             return;
         }
-        LOG.info(() -> ctx.channel().remoteAddress() + " < " + line);
+        LOG.info(() -> peer(ctx) + " < " + line);
         if (++unanswered >= limits.maxUnansweredLines()) {
             ctx.channel().config().setAutoRead(false);
         }
@@ -81,13 +83,17 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         answered = answered.thenCombine(reply, (previous, text) -> text)
                 .thenAcceptAsync(text -> answer(ctx, line, text, received, true), ctx.executor())
                 .exceptionally(failure -> {
-                    LOG.log(
-                            Level.WARNING,
-                            "no answer for '" + line + "' from " + ctx.channel().remoteAddress(),
-                            failure);
+                    LOG.log(Level.WARNING, "no answer for '" + line + "' from " + peer(ctx), failure);
                     ctx.close();
                     return null;
                 });
+    }
+
+    private String peer(ChannelHandlerContext ctx) {
+        if (peer == null) {
+            peer = String.valueOf(ctx.channel().remoteAddress());
+        }
+        return peer;
     }
 
     private static boolean isAnswered(CompletableFuture<?> answer) {
@@ -112,7 +118,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         if (!ctx.channel().isActive()) {
             return;
         }
-        LOG.info(() -> ctx.channel().remoteAddress() + " > " + reply);
+        LOG.info(() -> peer(ctx) + " > " + reply);
         ByteBuf bytes = ByteBufUtil.encodeString(ctx.alloc(), CharBuffer.wrap(reply), StandardCharsets.UTF_8);
         if (flush) {
             ctx.writeAndFlush(bytes, ctx.voidPromise());
@@ -121,7 +127,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         }
         long unread = unreadBytes(ctx);
         if (unread > limits.maxUnreadReplyBytes()) {
-            LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": " + unread
+            LOG.warning(() -> "closing " + peer(ctx) + ": " + unread
                     + " bytes of replies it has not read," + " over the limit of " + limits.maxUnreadReplyBytes()
                     + " (herd.listener.max-unread-reply-bytes)");
             counts.accept(Count.CUT_REPLIES_UNREAD);
@@ -148,7 +154,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
                     () -> ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE),
                     ctx.executor());
         } else if (event instanceof IdleStateEvent) {
-            LOG.info(() -> "closing idle connection " + ctx.channel().remoteAddress());
+            LOG.info(() -> "closing idle connection " + peer(ctx));
             ctx.close();
         } else {
             ctx.fireUserEventTriggered(event);
@@ -161,7 +167,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
             return; // the rest of the same line, met again when the connection's last bytes are framed
         }
         refusing = true;
-        LOG.warning(() -> "closing " + ctx.channel().remoteAddress() + ": it sent a line over " + limits.maxLineBytes()
+        LOG.warning(() -> "closing " + peer(ctx) + ": it sent a line over " + limits.maxLineBytes()
                 + " bytes (herd.listener.max-line-bytes)");
         counts.accept(Count.CUT_LINE_TOO_LONG);
         // The lines before it were taken (an IAMAT among them is known to the herd): they get their replies first.
@@ -181,9 +187,9 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
             return;
         }
         if (cause instanceof IOException) {
-            LOG.fine(() -> "connection " + ctx.channel().remoteAddress() + " failed: " + cause.getMessage());
+            LOG.fine(() -> "connection " + peer(ctx) + " failed: " + cause.getMessage());
         } else {
-            LOG.log(Level.WARNING, "closing " + ctx.channel().remoteAddress() + " after an unexpected error", cause);
+            LOG.log(Level.WARNING, "closing " + peer(ctx) + " after an unexpected error", cause);
         }
         ctx.close();
     }

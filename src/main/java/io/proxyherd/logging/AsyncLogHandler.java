@@ -46,8 +46,11 @@ public final class AsyncLogHandler extends Handler {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private static final int BATCH_CHARS = 64 * 1024;
-    /** What the writer keeps between writes: a batch and the longest line that can end one. */
-    private static final int KEPT_CHARS = BATCH_CHARS + 1024;
+    /**
+     * What the writer's arrays hold between writes: a batch and a line that ends it, up to one that lists a
+     * full flood batch (500 updates, about 50,000 characters).
+     */
+    private static final int KEPT_CHARS = 2 * BATCH_CHARS + 1024;
 
     private final Queue<LogRecord> buffer = new ConcurrentLinkedQueue<>();
     private final AtomicInteger buffered = new AtomicInteger();

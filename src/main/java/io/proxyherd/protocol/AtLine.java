@@ -1,7 +1,5 @@
 package io.proxyherd.protocol;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -82,10 +80,12 @@ public final class AtLine implements Comparable<AtLine> {
 
     /** The AT line {@code server} produces for {@code iamat} received at {@code received}. */
     public static AtLine stamp(String server, Instant received, IAmAt iamat) {
-        BigDecimal receivedSeconds =
-                BigDecimal.valueOf(received.getEpochSecond()).add(BigDecimal.valueOf(received.getNano(), NANO_DIGITS));
-        BigDecimal difference = receivedSeconds.subtract(iamat.time().seconds());
-        return new AtLine(server, formatDifference(difference), iamat.clientId(), iamat.position(), iamat.time());
+        return new AtLine(
+                server,
+                TimeDifference.between(received, iamat.time()),
+                iamat.clientId(),
+                iamat.position(),
+                iamat.time());
     }
 
     /** Parses an AT line as it travels between servers: {@code AT server diff client position time}. */
@@ -178,12 +178,6 @@ public final class AtLine implements Comparable<AtLine> {
                 && text.charAt(point) == '.'
                 && Decimals.digitsEnd(text, point + 1) == text.length()
                 && text.length() - point - 1 == NANO_DIGITS;
-    }
-
-    private static String formatDifference(BigDecimal difference) {
-        // Client times have at most nine fraction digits, so this scale change never actually rounds.
-        BigDecimal scaled = difference.setScale(NANO_DIGITS, RoundingMode.HALF_EVEN);
-        return (scaled.signum() < 0 ? "-" : "+") + scaled.abs().toPlainString();
     }
 
     @Override
