@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,30 +32,32 @@ public final class FloodCodec {
     /** The updates, in order, as few message bodies as the bounds allow; none for no updates. */
     public List<byte[]> encode(List<Update> updates) {
         List<byte[]> bodies = new ArrayList<>();
-        encode(updates, bodies::add);
+        encode(updates, (body, carried) -> bodies.add(body));
         return bodies;
     }
 
     /**
-     * What {@link #encode(List)} returns, each body handed to {@code bodies} as soon as it is full: a catch-up
-     * answer of every client a node knows then needs memory for one body at a time, not for all of them.
+     * What {@link #encode(List)} returns, each body handed to {@code bodies} with the updates it carries as soon
+     * as it is full: a catch-up answer of every client a node knows then needs memory for one body at a time,
+     * and each update is read from {@code updates} once.
      */
     public <E extends Exception> void encode(List<Update> updates, BodySink<E> bodies) throws E {
+        int expected = Math.min(updates.size(), bounds.maxUpdates());
         // Sized for what a body will most likely hold, so that it seldom grows by copying.
-        ByteArrayOutputStream body = new ByteArrayOutputStream(
-                Math.min(bounds.maxBytes(), HEADER.length + Math.min(updates.size(), bounds.maxUpdates()) * 128));
-        int inBody = 0;
+        ByteArrayOutputStream body =
+                new ByteArrayOutputStream(Math.min(bounds.maxBytes(), HEADER.length + expected * 128));
+        List<Update> carried = new ArrayList<>(expected);
         for (Update update : updates) {
             String stamp = Long.toString(update.stampedAtMillis());
             byte[] line = update.line().text().getBytes(StandardCharsets.UTF_8);
             int recordLength = stamp.length() + 1 + line.length + 1;
-            boolean full = inBody == bounds.maxUpdates() || body.size() + recordLength > bounds.maxBytes();
-            if (inBody > 0 && full) {
-                bodies.accept(body.toByteArray());
+            boolean full = carried.size() == bounds.maxUpdates() || body.size() + recordLength > bounds.maxBytes();
+            if (!carried.isEmpty() && full) {
+                bodies.accept(body.toByteArray(), Collections.unmodifiableList(carried));
                 body.reset();
-                inBody = 0;
+                carried = new ArrayList<>(expected);
             }
-            if (inBody == 0) {
+            if (carried.isEmpty()) {
                 body.writeBytes(HEADER);
             }
             for (int i = 0; i < stamp.length(); i++) {
@@ -63,17 +66,17 @@ public final class FloodCodec {
             body.write(' ');
             body.writeBytes(line);
             body.write('\n');
-            inBody++;
+            carried.add(update);
         }
-        if (inBody > 0) {
-            bodies.accept(body.toByteArray());
+        if (!carried.isEmpty()) {
+            bodies.accept(body.toByteArray(), Collections.unmodifiableList(carried));
         }
     }
 
-    /** Takes each body {@link #encode(List, BodySink)} makes, and may fail as sending it may. */
+    /** Takes each body {@link #encode(List, BodySink)} makes, with the updates it carries, and may fail as sending it may. */
     @FunctionalInterface
     public interface BodySink<E extends Exception> {
-        void accept(byte[] body) throws E;
+        void accept(byte[] body, List<Update> carried) throws E;
     }
 
     /** The updates one body carries, in order; at least one. */

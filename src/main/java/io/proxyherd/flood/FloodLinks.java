@@ -7,11 +7,12 @@ import java.util.Set;
 public interface FloodLinks {
 
     /**
-     * Stores the updates on the lane's queue of each node, in as few messages as the batch bounds allow and
-     * in one transaction: when this returns, every node will get them. {@code heldBy} goes with them: every
-     * node that has them, or has them stored on its queue, once this send is stored (the sender, the nodes sent
-     * to, and whoever held them before); a receiver need not send them to any of those. Throws
-     * {@link LinkFailure} if they were not stored, so the caller can try again.
+     * Stores the updates on the lane's queue of each node, in as few messages as the batch bounds allow, each
+     * message in a transaction of its own to every node: when this returns, every node will get them.
+     * {@code heldBy} goes with them: every node that has them, or has them stored on its queue, once this send
+     * is stored (the sender, the nodes sent to, and whoever held them before); a receiver need not send them to
+     * any of those. Throws {@link LinkFailure} if a message was not stored, so the caller can try again (the
+     * messages stored before it are then sent twice, and their receivers drop them as known).
      */
     void send(Lane lane, Set<String> nodes, Set<String> heldBy, List<Update> updates);
 

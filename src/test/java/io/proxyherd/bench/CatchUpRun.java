@@ -167,6 +167,11 @@ final class CatchUpRun {
         herd.awaitQueuesEmpty();
         double absorbed = Figures.seconds(started);
         report("  every node knows them all, after the first IAMAT", "%.1f s (%.0f clients/s)", absorbed, n / absorbed);
+        // Also the probes' observer's first WHATSAT answers: the probes then time the flood, not that.
+        report(
+                "  WHATSAT at " + PROBE_OBSERVER + " for " + sample.size() + " clients spread over the " + n,
+                "%s",
+                Visibility.answersAll(herd.clientPort(PROBE_OBSERVER), sample) ? "all exact" : "NOT all exact");
         table.row(
                 Section.CATCH_UP,
                 String.format(Locale.ROOT, "%,d clients reported (%s), until every node knows them", n, how),

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.proxyherd.protocol.AtLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +39,16 @@ class FloodCodecTest {
     }
 
     @Test
-    void eachBodyIsHandedOnAsSoonAsItIsFullAndASinkThatFailsStopsTheRest() {
+    void eachBodyIsHandedOnAsSoonAsItIsFullWithTheUpdatesItCarriesAndASinkThatFailsStopsTheRest() throws Exception {
         List<Update> updates =
                 IntStream.range(0, 7).mapToObj(i -> update("client-" + i, i)).toList();
         List<byte[]> handed = new ArrayList<>();
+        List<List<Update>> carried = new ArrayList<>();
 
         assertThatExceptionOfType(IOException.class)
-                .isThrownBy(() -> CODEC.<IOException>encode(updates, body -> {
+                .isThrownBy(() -> CODEC.<IOException>encode(updates, (body, itsUpdates) -> {
                     handed.add(body);
+                    carried.add(itsUpdates);
                     if (handed.size() == 2) {
                         throw new IOException("the broker went away");
                     }
@@ -53,6 +57,33 @@ class FloodCodecTest {
         assertThat(handed).hasSize(2);
         assertThat(handed.get(0)).isEqualTo(CODEC.encode(updates).get(0));
         assertThat(handed.get(1)).isEqualTo(CODEC.encode(updates).get(1));
+        assertThat(carried.get(0)).isEqualTo(FloodCodec.decode(handed.get(0)));
+        assertThat(carried.get(1)).isEqualTo(FloodCodec.decode(handed.get(1)));
+    }
+
+    @Test
+    void readsEachUpdateOnceWhateverItsBodies() {
+        List<Update> updates =
+                IntStream.range(0, 7).mapToObj(i -> update("client-" + i, i)).toList();
+        AtomicInteger reads = new AtomicInteger();
+        List<Update> counted = new AbstractList<>() {
+            @Override
+            public Update get(int index) {
+                reads.incrementAndGet();
+                return updates.get(index);
+            }
+
+            @Override
+            public int size() {
+                return updates.size();
+            }
+        };
+        List<Update> carried = new ArrayList<>();
+
+        CODEC.<RuntimeException>encode(counted, (body, itsUpdates) -> carried.addAll(itsUpdates));
+
+        assertThat(carried).isEqualTo(updates);
+        assertThat(reads).hasValue(updates.size());
     }
 
     @Test
