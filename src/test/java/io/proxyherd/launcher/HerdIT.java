@@ -207,6 +207,24 @@ class HerdIT {
     }
 
     @Test
+    void everyNodeMakesItsPlacesSearchWhenItStartsNotAtItsFirstWhatsat() {
+        for (String node : NODES) {
+            Path log = STATE.resolve("logs").resolve(node + ".log");
+            await().atMost(60, SECONDS).untilAsserted(() -> {
+                String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+                int made = text.indexOf("Places answers come from the new provider");
+                int firstWhatsat = text.indexOf("< WHATSAT ");
+                assertThat(made).as("%s made its Places search", node).isNotNegative();
+                if (firstWhatsat >= 0) {
+                    assertThat(made)
+                            .as("%s made it before its first WHATSAT", node)
+                            .isLessThan(firstWhatsat);
+                }
+            });
+        }
+    }
+
+    @Test
     void theWholeHerdStoppedAndStartedAgainStillKnowsItsClients() throws Exception {
         Map<String, String> reported = new LinkedHashMap<>();
         for (String origin : NODES) {
