@@ -15,9 +15,9 @@ import java.util.Set;
  * known.
  *
  * <p>Who holds a batch travels with it: the nodes that sent it on and every node they stored it for. Every
- * message is stored to all its nodes in one transaction on the one broker, so a node that received a batch knows that each node it names
- * has it or will get it from its queue, even one that is down now; sending it there again would only be
- * dropped as old news. In the default herd this takes an update over 5 links instead of 8.
+ * message is stored to all its nodes in one transaction on the one broker, so a node that received a batch
+ * knows that each node it names has it or will get it from its queue, even one that is down now; sending it
+ * there again would only be dropped as old news. In the default herd this takes an update over 5 links instead of 8.
  */
 public final class FloodRules {
 

@@ -104,8 +104,7 @@ public class PlacesConfiguration {
      */
     void makeSearchAtStart(
             @Observes @Initialized(ApplicationScoped.class) Object applicationStarted, NearbySearch search) {
-        // Any call on the application-scoped proxy makes the search behind it; toString is the one that does nothing
-        // else.
+        // Any call on the application-scoped proxy makes the search behind it; toString does nothing else.
         scheduler.execute(search::toString);
     }
 
