@@ -2,11 +2,13 @@ package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
 import io.proxyherd.protocol.ClientTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,6 +25,22 @@ public final class LocationRegistry {
 
     private final ConcurrentMap<String, String> latest = new ConcurrentHashMap<>();
     private final LongAdder changes = new LongAdder();
+    // The clients whose line changed since takeChanged last ran; null in a registry that does not note them.
+    private final Set<String> changed;
+
+    /** A registry that does not note which clients changed (nothing keeps it in a file). */
+    public LocationRegistry() {
+        this(null);
+    }
+
+    private LocationRegistry(Set<String> changed) {
+        this.changed = changed;
+    }
+
+    /** A registry that notes which clients changed, for {@link #takeChanged}: one entry a client, at most. */
+    public static LocationRegistry notingChanges() {
+        return new LocationRegistry(ConcurrentHashMap.newKeySet());
+    }
 
     /** Keeps the line if it supersedes what is known of its client; true if it did. */
     public boolean offer(AtLine line) {
@@ -30,17 +48,46 @@ public final class LocationRegistry {
         while (true) {
             String current = latest.putIfAbsent(line.clientId(), text);
             if (current == null) {
-                changes.increment();
+                kept(line.clientId());
                 return true;
             }
             if (line.compareToText(current) <= 0) {
                 return false;
             }
             if (latest.replace(line.clientId(), current, text)) {
-                changes.increment();
+                kept(line.clientId());
                 return true;
             }
         }
+    }
+
+    private void kept(String clientId) {
+        changes.increment();
+        if (changed != null) {
+            changed.add(clientId);
+        }
+    }
+
+    /**
+     * The latest line of every client that changed since the last call, each once, and forgets them. A client that
+     * changes while this runs is noted again, so the next call has it too, though this one may already have its
+     * newest line.
+     *
+     * @throws IllegalStateException if this registry does not note changes
+     */
+    public List<String> takeChanged() {
+        if (changed == null) {
+            throw new IllegalStateException("this registry does not note which clients changed");
+        }
+        List<String> texts = new ArrayList<>();
+        for (String clientId : changed) {
+            changed.remove(clientId);
+            String text = latest.get(clientId);
+            if (text != null) {
+                texts.add(text);
+            }
+        }
+        return texts;
     }
 
     public Optional<AtLine> latest(String clientId) {

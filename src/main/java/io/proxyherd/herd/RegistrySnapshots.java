@@ -22,10 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps what this node knows in {@code herd.state.file}, so that a herd stopped whole (a reboot, compose down)
- * still knows its clients when it starts again: read back before the node serves, written every
- * {@code herd.state.snapshot-seconds} while it changes, and once more when the node stops. A node that crashes
- * loses what changed since its last snapshot only until its neighbours' catch-up, which follows every start.
- * Without the setting (the in-container tests) a node starts knowing nothing, and keeps nothing.
+ * still knows its clients when it starts again: read back before the node serves, and every
+ * {@code herd.state.snapshot-seconds} while it changes, and once more when the node stops, what changed is added
+ * to it ({@link RegistryFile}). A node that crashes loses what changed since its last snapshot only until its
+ * neighbours' catch-up, which follows every start. Without the setting (the in-container tests) a node starts
+ * knowing nothing, and keeps nothing.
  */
 @ApplicationScoped
 public class RegistrySnapshots {
@@ -46,23 +47,30 @@ public class RegistrySnapshots {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    private RegistryFile store;
     private long changesWritten;
     private ScheduledFuture<?> snapshots;
 
-    /** Fills a new registry from the file, if there is one; a file that cannot be read is moved aside, not lost. */
+    /**
+     * Fills a new registry from the file, if there is one; a file that cannot be read is moved aside, not lost.
+     * The registry notes its changes if there is a file to add them to.
+     */
     static LocationRegistry loaded(Optional<String> file) {
-        LocationRegistry registry = new LocationRegistry();
         if (file.isEmpty()) {
-            return registry;
+            return new LocationRegistry();
         }
+        LocationRegistry registry = LocationRegistry.notingChanges();
         Path path = Path.of(file.get());
         try {
             long started = System.nanoTime();
             RegistryFile.Loaded loaded = RegistryFile.readInto(path, registry);
-            LOG.info(() -> "read " + loaded.lines() + " clients' latest lines from " + path + " in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms"
+            // What the file holds needs no writing again.
+            registry.takeChanged();
+            int clients = registry.size();
+            LOG.info(() -> "read " + loaded.lines() + " lines from " + path + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms: the latest of " + clients + " clients"
                     + (loaded.unreadable() > 0
-                            ? "; skipped " + loaded.unreadable() + " lines that are not AT lines"
+                            ? "; skipped " + loaded.unreadable() + " lines that are not whole AT lines"
                             : ""));
         } catch (IOException e) {
             Path aside = path.resolveSibling(path.getFileName() + ".unreadable-" + System.currentTimeMillis());
@@ -71,7 +79,7 @@ public class RegistrySnapshots {
                     "cannot read " + path + " (" + e.getMessage() + "); moved to " + aside
                             + " and starting from what the neighbours' catch-up brings",
                     e);
-            registry = new LocationRegistry();
+            registry = LocationRegistry.notingChanges();
             try {
                 Files.move(path, aside, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException moveFailed) {
@@ -86,6 +94,7 @@ public class RegistrySnapshots {
         if (file.isEmpty()) {
             return;
         }
+        store = new RegistryFile(Path.of(file.get()));
         changesWritten = registry.changes();
         snapshots =
                 scheduler.scheduleWithFixedDelay(this::snapshot, snapshotSeconds, snapshotSeconds, TimeUnit.SECONDS);
@@ -102,7 +111,7 @@ public class RegistrySnapshots {
     }
 
     synchronized void snapshot() {
-        if (file.isEmpty()) {
+        if (store == null) {
             return;
         }
         long changes = registry.changes();
@@ -111,10 +120,10 @@ public class RegistrySnapshots {
         }
         try {
             long started = System.nanoTime();
-            RegistryFile.write(Path.of(file.get()), registry);
+            RegistryFile.Written written = store.snapshot(registry);
             changesWritten = changes;
-            LOG.fine(() -> "wrote " + registry.size() + " clients to " + file.get() + " in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            LOG.fine(() -> (written.whole() ? "wrote all " : "added ") + written.lines() + " lines to " + file.get()
+                    + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (IOException | RuntimeException e) {
             // Tried again at the next snapshot; the previous file stays whole meanwhile.
             LOG.log(Level.WARNING, "cannot write what this node knows to " + file.get() + ": " + e.getMessage(), e);
