@@ -53,13 +53,12 @@ class RegistryFileTest {
 
     @Test
     void laterSnapshotsAddOnlyTheLinesThatChangedAndTheFileReadsAsTheRegistry() throws IOException {
-        LocationRegistry known = LocationRegistry.notingChanges();
-        known.offer(at("AT Welsh +0.100000000 kiwi +1+1 1700000000"));
-        known.offer(at("AT Welsh +0.100000000 emu +1+1 1700000000"));
-        known.offer(at("AT Welsh +0.100000000 moa +1+1 1700000000"));
+        LocationRegistry known = notingChanges(
+                "AT Welsh +0.100000000 kiwi +1+1 1700000000",
+                "AT Welsh +0.100000000 emu +1+1 1700000000",
+                "AT Welsh +0.100000000 moa +1+1 1700000000");
         Path file = folder.resolve("registry.txt");
-        RegistryFile store = new RegistryFile(file);
-        store.snapshot(known);
+        RegistryFile store = afterFirstSnapshot(file, known);
 
         known.offer(at("AT Hands +0.200000000 kiwi +2+2 1700000005"));
         known.offer(at("AT Hands +0.200000000 kiwi +3+3 1700000006"));
@@ -76,12 +75,10 @@ class RegistryFileTest {
 
     @Test
     void theFileIsWrittenWholeAgainOnceTheLinesAddedOutnumberTheClients() throws IOException {
-        LocationRegistry known = LocationRegistry.notingChanges();
-        known.offer(at("AT Welsh +0.100000000 kiwi +1+1 1700000000"));
-        known.offer(at("AT Welsh +0.100000000 emu +1+1 1700000000"));
+        LocationRegistry known = notingChanges(
+                "AT Welsh +0.100000000 kiwi +1+1 1700000000", "AT Welsh +0.100000000 emu +1+1 1700000000");
         Path file = folder.resolve("registry.txt");
-        RegistryFile store = new RegistryFile(file);
-        store.snapshot(known);
+        RegistryFile store = afterFirstSnapshot(file, known);
 
         known.offer(at("AT Welsh +0.100000000 kiwi +1+1 1700000001"));
         known.offer(at("AT Welsh +0.100000000 emu +1+1 1700000001"));
@@ -183,6 +180,20 @@ class RegistryFileTest {
         registry.offer(at("AT Welsh +0.100000000 kiwi +1+1 1700000001"));
 
         assertThat(registry.changes()).isEqualTo(2);
+    }
+
+    private static LocationRegistry notingChanges(String... lines) {
+        LocationRegistry registry = LocationRegistry.notingChanges();
+        for (String line : lines) {
+            registry.offer(at(line));
+        }
+        return registry;
+    }
+
+    private static RegistryFile afterFirstSnapshot(Path file, LocationRegistry registry) throws IOException {
+        RegistryFile store = new RegistryFile(file);
+        assertThat(store.snapshot(registry).whole()).isTrue();
+        return store;
     }
 
     private static AtLine at(String text) {
