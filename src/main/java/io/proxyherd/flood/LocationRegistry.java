@@ -2,70 +2,46 @@ package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
 import io.proxyherd.protocol.ClientTime;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
  * What this node knows: each client's latest AT line, wherever the client reported. Safe for concurrent use.
  *
- * <p>A line is kept as its text, about 240 bytes of heap a client instead of about 400 as an {@link AtLine}
- * with its fields: every node keeps every client of the herd, and is asked for a line back far less often
- * than it is offered one.
+ * <p>A line is kept as its text alone (see {@link LineTable}): every node keeps every client of the herd, and is
+ * asked for a line back far less often than it is offered one.
  */
 public final class LocationRegistry {
 
-    private final ConcurrentMap<String, String> latest = new ConcurrentHashMap<>();
+    private final LineTable latest;
     private final LongAdder changes = new LongAdder();
-    // The clients whose line changed since takeChanged last ran; null in a registry that does not note them.
-    private final Set<String> changed;
 
     /** A registry that does not note which clients changed (nothing keeps it in a file). */
     public LocationRegistry() {
-        this(null);
+        this(false);
     }
 
-    private LocationRegistry(Set<String> changed) {
-        this.changed = changed;
+    private LocationRegistry(boolean notingChanges) {
+        this.latest = new LineTable(notingChanges);
     }
 
     /** A registry that notes which clients changed, for {@link #takeChanged}: one entry a client, at most. */
     public static LocationRegistry notingChanges() {
-        return new LocationRegistry(ConcurrentHashMap.newKeySet());
+        return new LocationRegistry(true);
     }
 
     /** Keeps the line if it supersedes what is known of its client; true if it did. */
     public boolean offer(AtLine line) {
-        String text = line.text();
-        while (true) {
-            String current = latest.putIfAbsent(line.clientId(), text);
-            if (current == null) {
-                kept(line.clientId());
-                return true;
-            }
-            if (line.compareToText(current) <= 0) {
-                return false;
-            }
-            if (latest.replace(line.clientId(), current, text)) {
-                kept(line.clientId());
-                return true;
-            }
+        if (latest.offer(line)) {
+            changes.increment();
+            return true;
         }
-    }
-
-    private void kept(String clientId) {
-        changes.increment();
-        if (changed != null) {
-            changed.add(clientId);
-        }
+        return false;
     }
 
     /**
@@ -76,18 +52,7 @@ public final class LocationRegistry {
      * @throws IllegalStateException if this registry does not note changes
      */
     public List<String> takeChanged() {
-        if (changed == null) {
-            throw new IllegalStateException("this registry does not note which clients changed");
-        }
-        List<String> texts = new ArrayList<>();
-        for (String clientId : changed) {
-            changed.remove(clientId);
-            String text = latest.get(clientId);
-            if (text != null) {
-                texts.add(text);
-            }
-        }
-        return texts;
+        return latest.takeChanged();
     }
 
     public Optional<AtLine> latest(String clientId) {
@@ -106,7 +71,7 @@ public final class LocationRegistry {
 
     /** The text of every line known, as they were when asked. */
     public List<String> texts() {
-        return List.of(latest.values().toArray(String[]::new));
+        return Collections.unmodifiableList(latest.texts());
     }
 
     /** How many clients this node knows. */
@@ -129,8 +94,9 @@ public final class LocationRegistry {
     public Newest newest(Predicate<String> clientIds, int limit) {
         PriorityQueue<Known> oldestFirst = new PriorityQueue<>(Known.NEWEST_FIRST.reversed());
         int matched = 0;
-        for (Map.Entry<String, String> client : latest.entrySet()) {
-            if (!clientIds.test(client.getKey())) {
+        for (String text : latest.texts()) {
+            String clientId = AtLine.clientIdOf(text);
+            if (!clientIds.test(clientId)) {
                 continue;
             }
             matched++;
@@ -138,8 +104,7 @@ public final class LocationRegistry {
                 // Counting only (the console's total): no client time to read.
                 continue;
             }
-            Known known = new Known(client.getKey(), AtLine.clientTimeOf(client.getValue()), client.getValue());
-            oldestFirst.add(known);
+            oldestFirst.add(new Known(clientId, AtLine.clientTimeOf(text), text));
             if (oldestFirst.size() > limit) {
                 oldestFirst.poll();
             }

@@ -156,6 +156,44 @@ public final class AtLine implements Comparable<AtLine> {
         return new ClientTime(text.substring(text.lastIndexOf(' ') + 1));
     }
 
+    /**
+     * True if the line whose {@link #text()} is {@code text} is about the client {@code clientId}, read in place.
+     *
+     * @throws IllegalArgumentException if {@code text} has fewer than four fields
+     */
+    public static boolean isAbout(String text, String clientId) {
+        int start = clientIdStart(text);
+        int end = start + clientId.length();
+        return end < text.length()
+                && text.charAt(end) == ' '
+                && text.regionMatches(start, clientId, 0, clientId.length());
+    }
+
+    /**
+     * The client id of the line whose {@link #text()} is {@code text}, its fourth field.
+     *
+     * @throws IllegalArgumentException if {@code text} has fewer than five fields
+     */
+    public static String clientIdOf(String text) {
+        int start = clientIdStart(text);
+        int end = text.indexOf(' ', start);
+        if (end < 0) {
+            throw new IllegalArgumentException("not an AT line: " + text);
+        }
+        return text.substring(start, end);
+    }
+
+    private static int clientIdStart(String text) {
+        int space = text.indexOf(' ');
+        for (int field = 1; field < 3 && space >= 0; field++) {
+            space = text.indexOf(' ', space + 1);
+        }
+        if (space < 0) {
+            throw new IllegalArgumentException("not an AT line: " + text);
+        }
+        return space + 1;
+    }
+
     @Override
     public int compareTo(AtLine other) {
         int byTime = clientTime.compareTo(other.clientTime);

@@ -114,6 +114,100 @@ class LocationRegistryTest {
                 .isFalse();
     }
 
+    @Test
+    void clientsWhoseIdsHashAlikeAreKeptApart() {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        AtLine aa = at("AT Welsh +0.100000000 Aa +34.068930-118.445127 2");
+        AtLine bb = at("AT Welsh +0.100000000 BB +34.068930-118.445127 1");
+
+        assertThat(registry.offer(aa)).isTrue();
+        assertThat(registry.offer(bb)).isTrue();
+
+        assertThat(registry.latest("Aa")).contains(aa);
+        assertThat(registry.latest("BB")).contains(bb);
+        assertThat(registry.size()).isEqualTo(2);
+    }
+
+    @Test
+    void anIdIsNotTakenForAnotherThatStartsWithIt() {
+        AtLine kiwi = at("AT Welsh +0.100000000 kiwi +34.068930-118.445127 1");
+        AtLine kiwiFruit = at("AT Welsh +0.100000000 kiwi-fruit +34.068930-118.445127 2");
+        registry.offer(kiwiFruit);
+
+        assertThat(registry.latest("kiwi")).isEmpty();
+        assertThat(registry.offer(kiwi)).isTrue();
+        assertThat(registry.latest("kiwi")).contains(kiwi);
+        assertThat(registry.latest("kiwi-fruit")).contains(kiwiFruit);
+    }
+
+    @Test
+    void aHundredThousandClientsAreAllFoundAgainWithTheirNewestLine() {
+        int clients = 100_000;
+        for (int i = 0; i < clients; i++) {
+            registry.offer(at("AT Welsh +0.100000000 c" + i + " +34.068930-118.445127 1"));
+        }
+        for (int i = 0; i < clients; i += 2) {
+            registry.offer(at("AT Hands +0.100000000 c" + i + " +34.068930-118.445127 2"));
+        }
+
+        assertThat(registry.size()).isEqualTo(clients);
+        assertThat(registry.all()).hasSize(clients);
+        for (int i = 0; i < clients; i++) {
+            assertThat(registry.latest("c" + i))
+                    .map(line -> line.clientTime().text())
+                    .contains(i % 2 == 0 ? "2" : "1");
+        }
+    }
+
+    @Test
+    void everyChangedClientIsTakenOnceEvenWhenTheRegistryGrewMeanwhile() {
+        LocationRegistry noting = LocationRegistry.notingChanges();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            noting.offer(at("AT Welsh +0.100000000 c" + i + " +34.068930-118.445127 1"));
+        }
+        noting.takeChanged();
+        for (int i = 0; i < 5_000; i += 10) {
+            String text = "AT Welsh +0.100000000 c" + i + " +34.068930-118.445127 2";
+            noting.offer(at(text));
+            expected.add(text);
+        }
+        for (int i = 5_000; i < 20_000; i++) {
+            String text = "AT Welsh +0.100000000 c" + i + " +34.068930-118.445127 1";
+            noting.offer(at(text));
+            expected.add(text);
+        }
+
+        assertThat(noting.takeChanged()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(noting.takeChanged()).isEmpty();
+    }
+
+    @Test
+    void concurrentOffersOfManyClientsLoseNone() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int thread = 0; thread < 4; thread++) {
+            int first = thread;
+            pool.submit(() -> {
+                start.await();
+                for (int i = first; i < 40_000; i += 4) {
+                    registry.offer(at("AT Welsh +0.100000000 c" + i + " +34.068930-118.445127 " + (i + 1)));
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(registry.size()).isEqualTo(40_000);
+        for (int i = 0; i < 40_000; i++) {
+            assertThat(registry.latest("c" + i))
+                    .map(line -> line.clientTime().text())
+                    .contains(Integer.toString(i + 1));
+        }
+    }
+
     private static AtLine at(String text) {
         return AtLine.parse(text).orElseThrow(() -> new AssertionError("not an AT line: " + text));
     }
