@@ -1,23 +1,36 @@
 package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The registry's store: each client's AT line text, found by the client id inside it. Safe for concurrent use.
+ * The registry's store: each client's AT line, found by the client id inside it. Safe for concurrent use.
  *
- * <p>A client costs its slot and its text: 157 bytes of heap with a 25-character id, where a
- * {@code ConcurrentHashMap} from id to text cost 257 (its node and the id's own string besides). A lookup reads
- * the slot's hash, then the text it points to, where the map went from slot to node to key to the key's bytes and
- * then to the text; under load those reads, missing the cache, took a third of a forwarding node's flood threads'
- * time. The table is cut into segments, each an open-addressed table under its own lock, held only for a lookup
- * and a comparison.
+ * <p>A line is kept as its UTF-8 bytes in an array of its own, zero-padded to a multiple of eight bytes (what the
+ * heap rounds an array up to anyway; an AT line ends in a digit, so its end is the last byte that is not zero). A
+ * newer line of the client is copied into that array when it fits, as it nearly always does: a client's lines
+ * differ in little but their digits. So an update leaves no garbage in the old generation. Kept as a string, every
+ * update's line outlived a young collection (the table, long-lived, points at it) and became old garbage at the
+ * client's next update: under load that filled the old generation in under a minute, and each node stopped for a
+ * full collection of 0.2-1.2 s.
+ *
+ * <p>A client costs its slot and its array, where a {@code ConcurrentHashMap} from id to text cost a node, the id's
+ * own string and the text's string besides. A lookup reads the slot's hash, then the array it points to. The table
+ * is cut into segments, each an open-addressed table under its own lock, held only for a lookup, a comparison and
+ * a copy; a line leaves the table only as a string made under that lock.
  */
 final class LineTable {
 
     private static final int SEGMENT_BITS = 6;
     private static final int FIRST_CAPACITY = 16;
+    private static final int PADDING = 8;
 
     private final Segment[] segments = new Segment[1 << SEGMENT_BITS];
 
@@ -31,24 +44,28 @@ final class LineTable {
     /** The text known for {@code clientId}, or null. */
     String get(String clientId) {
         int hash = hash(clientId);
+        byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
         Segment segment = segmentOf(hash);
         synchronized (segment) {
-            return segment.texts[segment.slotOf(clientId, hash)];
+            byte[] line = segment.lines[segment.slotOf(id, hash)];
+            return line == null ? null : text(line);
         }
     }
 
-    /** Keeps {@code line}'s text if it supersedes what is known of its client; true if it did. */
+    /** Keeps {@code line} if it supersedes what is known of its client; true if it did. */
     boolean offer(AtLine line) {
         String clientId = line.clientId();
         int hash = hash(clientId);
+        byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
+        byte[] text = line.text().getBytes(StandardCharsets.UTF_8);
         Segment segment = segmentOf(hash);
         synchronized (segment) {
-            int slot = segment.slotOf(clientId, hash);
-            String current = segment.texts[slot];
-            if (current != null && line.compareToText(current) <= 0) {
+            int slot = segment.slotOf(id, hash);
+            byte[] current = segment.lines[slot];
+            if (current != null && line.compareToText(text(current)) <= 0) {
                 return false;
             }
-            segment.put(slot, hash, line.text(), current == null);
+            segment.put(slot, hash, text);
             return true;
         }
     }
@@ -64,19 +81,58 @@ final class LineTable {
         return texts;
     }
 
-    /** Every text known, each as it was when its segment was read. */
+    /**
+     * Every client known when asked, each read when the list is asked for it: its line then, never older than when
+     * asked. The list holds a reference a client, not its text, so a list of every client costs little memory.
+     */
     List<String> texts() {
-        List<String> texts = new ArrayList<>(size());
+        int size = size();
+        List<byte[]> lines = new ArrayList<>(size);
+        List<Segment> owners = new ArrayList<>(size);
         for (Segment segment : segments) {
             synchronized (segment) {
-                for (String text : segment.texts) {
-                    if (text != null) {
-                        texts.add(text);
+                for (byte[] line : segment.lines) {
+                    if (line != null) {
+                        lines.add(line);
+                        owners.add(segment);
                     }
                 }
             }
         }
-        return texts;
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                // An array only ever holds lines of one client, copied in under its segment's lock.
+                synchronized (owners.get(index)) {
+                    return text(lines.get(index));
+                }
+            }
+
+            @Override
+            public int size() {
+                return lines.size();
+            }
+        };
+    }
+
+    /** Writes every line known, each followed by a newline, a segment at a time; returns how many. */
+    int writeTo(OutputStream out) throws IOException {
+        ByteArrayOutputStream copy = new ByteArrayOutputStream(1 << 16);
+        int written = 0;
+        for (Segment segment : segments) {
+            copy.reset();
+            synchronized (segment) {
+                for (byte[] line : segment.lines) {
+                    if (line != null) {
+                        copy.write(line, 0, length(line));
+                        copy.write('\n');
+                        written++;
+                    }
+                }
+            }
+            copy.writeTo(out);
+        }
+        return written;
     }
 
     int size() {
@@ -104,12 +160,39 @@ final class LineTable {
         return hash ^ (hash >>> 16);
     }
 
+    private static String text(byte[] line) {
+        return new String(line, 0, length(line), StandardCharsets.UTF_8);
+    }
+
+    private static int length(byte[] line) {
+        int end = line.length;
+        while (end > 0 && line[end - 1] == 0) {
+            end--;
+        }
+        return end;
+    }
+
+    /** True if the line's client id (its fourth field, after the third space) is exactly {@code id}. */
+    private static boolean isAbout(byte[] line, byte[] id) {
+        int start = 0;
+        for (int spaces = 0; spaces < 3; start++) {
+            if (start == line.length) {
+                return false;
+            }
+            if (line[start] == ' ') {
+                spaces++;
+            }
+        }
+        int end = start + id.length;
+        return end < line.length && line[end] == ' ' && Arrays.equals(line, start, end, id, 0, id.length);
+    }
+
     private static final class Segment {
 
-        // Linear probing; a slot is free when its text is null (nothing is ever removed). Kept at most 5/8 full.
-        String[] texts = new String[FIRST_CAPACITY];
+        // Linear probing; a slot is free when its line is null (nothing is ever removed). Kept at most 5/8 full.
+        byte[][] lines = new byte[FIRST_CAPACITY][];
         int[] hashes = new int[FIRST_CAPACITY];
-        // A bit a slot, set when the slot's text changed since takeChanged; null when changes are not noted.
+        // A bit a slot, set when the slot's line changed since takeChanged; null when changes are not noted.
         long[] changed;
         int size;
 
@@ -117,26 +200,32 @@ final class LineTable {
             changed = notingChanges ? new long[bitWords(FIRST_CAPACITY)] : null;
         }
 
-        /** The slot that holds {@code clientId}'s text, or the free slot where it goes. */
-        int slotOf(String clientId, int hash) {
-            int mask = texts.length - 1;
+        /** The slot that holds the line of the client whose id is {@code id}, or the free slot where it goes. */
+        int slotOf(byte[] id, int hash) {
+            int mask = lines.length - 1;
             int slot = hash & mask;
             while (true) {
-                String text = texts[slot];
-                if (text == null || (hashes[slot] == hash && AtLine.isAbout(text, clientId))) {
+                byte[] line = lines[slot];
+                if (line == null || (hashes[slot] == hash && isAbout(line, id))) {
                     return slot;
                 }
                 slot = (slot + 1) & mask;
             }
         }
 
-        void put(int slot, int hash, String text, boolean newClient) {
-            texts[slot] = text;
-            hashes[slot] = hash;
+        void put(int slot, int hash, byte[] text) {
+            byte[] current = lines[slot];
+            if (current != null && text.length <= current.length) {
+                System.arraycopy(text, 0, current, 0, text.length);
+                Arrays.fill(current, text.length, current.length, (byte) 0);
+            } else {
+                lines[slot] = Arrays.copyOf(text, (text.length / PADDING + 1) * PADDING);
+                hashes[slot] = hash;
+            }
             if (changed != null) {
                 changed[slot >>> 6] |= 1L << slot;
             }
-            if (newClient && ++size > texts.length / 8 * 5) {
+            if (current == null && ++size > lines.length / 8 * 5) {
                 grow();
             }
         }
@@ -148,7 +237,7 @@ final class LineTable {
             for (int word = 0; word < changed.length; word++) {
                 long bits = changed[word];
                 while (bits != 0) {
-                    into.add(texts[word * Long.SIZE + Long.numberOfTrailingZeros(bits)]);
+                    into.add(text(lines[word * Long.SIZE + Long.numberOfTrailingZeros(bits)]));
                     bits &= bits - 1;
                 }
                 changed[word] = 0;
@@ -156,23 +245,23 @@ final class LineTable {
         }
 
         private void grow() {
-            String[] oldTexts = texts;
+            byte[][] oldLines = lines;
             int[] oldHashes = hashes;
             long[] oldChanged = changed;
-            int capacity = oldTexts.length * 2;
-            texts = new String[capacity];
+            int capacity = oldLines.length * 2;
+            lines = new byte[capacity][];
             hashes = new int[capacity];
             changed = oldChanged == null ? null : new long[bitWords(capacity)];
             int mask = capacity - 1;
-            for (int old = 0; old < oldTexts.length; old++) {
-                if (oldTexts[old] == null) {
+            for (int old = 0; old < oldLines.length; old++) {
+                if (oldLines[old] == null) {
                     continue;
                 }
                 int slot = oldHashes[old] & mask;
-                while (texts[slot] != null) {
+                while (lines[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
-                texts[slot] = oldTexts[old];
+                lines[slot] = oldLines[old];
                 hashes[slot] = oldHashes[old];
                 if (oldChanged != null && (oldChanged[old >>> 6] & (1L << old)) != 0) {
                     changed[slot >>> 6] |= 1L << slot;

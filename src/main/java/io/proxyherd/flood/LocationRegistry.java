@@ -2,6 +2,8 @@ package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
 import io.proxyherd.protocol.ClientTime;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -69,9 +71,14 @@ public final class LocationRegistry {
         return changes.sum();
     }
 
-    /** The text of every line known, as they were when asked. */
+    /** The text of every client known when asked, each read when the list is asked for it. */
     public List<String> texts() {
         return Collections.unmodifiableList(latest.texts());
+    }
+
+    /** Writes the text of every line known, each followed by a newline, in UTF-8; returns how many. */
+    public int writeTo(OutputStream out) throws IOException {
+        return latest.writeTo(out);
     }
 
     /** How many clients this node knows. */

@@ -1,9 +1,11 @@
 package io.proxyherd.flood;
 
 import io.proxyherd.protocol.AtLine;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -51,11 +53,10 @@ public final class RegistryFile {
         wholeNext = true;
         Collection<String> changed = registry.takeChanged();
         if (whole || appendedSinceWhole + changed.size() > registry.size()) {
-            Collection<String> texts = registry.texts();
-            writeWhole(texts);
+            int lines = writeWhole(registry);
             appendedSinceWhole = 0;
             wholeNext = false;
-            return new Written(true, texts.size());
+            return new Written(true, lines);
         }
         if (!changed.isEmpty()) {
             append(changed);
@@ -65,19 +66,20 @@ public final class RegistryFile {
         return new Written(false, changed.size());
     }
 
-    private void writeWhole(Collection<String> texts) throws IOException {
+    private int writeWhole(LocationRegistry registry) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path next = parent.resolve(file.getFileName() + ".next");
+        int lines;
         try (FileChannel channel = FileChannel.open(
                         next,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
-                Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
-            out.write(VERSION);
-            out.write('\n');
-            writeLines(out, texts);
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+            out.write((VERSION + '\n').getBytes(StandardCharsets.UTF_8));
+            lines = registry.writeTo(out);
+            out.flush();
             channel.force(true);
         }
         try {
@@ -85,6 +87,7 @@ public final class RegistryFile {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        return lines;
     }
 
     private void append(Collection<String> texts) throws IOException {

@@ -157,19 +157,6 @@ public final class AtLine implements Comparable<AtLine> {
     }
 
     /**
-     * True if the line whose {@link #text()} is {@code text} is about the client {@code clientId}, read in place.
-     *
-     * @throws IllegalArgumentException if {@code text} has fewer than four fields
-     */
-    public static boolean isAbout(String text, String clientId) {
-        int start = clientIdStart(text);
-        int end = start + clientId.length();
-        return end < text.length()
-                && text.charAt(end) == ' '
-                && text.regionMatches(start, clientId, 0, clientId.length());
-    }
-
-    /**
      * The client id of the line whose {@link #text()} is {@code text}, its fourth field.
      *
      * @throws IllegalArgumentException if {@code text} has fewer than five fields

@@ -3,6 +3,8 @@ package io.proxyherd.flood;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxyherd.protocol.AtLine;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -206,6 +208,53 @@ class LocationRegistryTest {
                     .map(line -> line.clientTime().text())
                     .contains(Integer.toString(i + 1));
         }
+    }
+
+    @Test
+    void aShorterOrLongerNewerLineReplacesTheOldOneWhole() {
+        AtLine longest = at("AT Goloman +0.100000000 kiwi +34.068930-118.445127 1");
+        AtLine shorter = at("AT Hands +0.100000000 kiwi +1+1 2");
+        AtLine longer = at("AT Holiday +0.100000000 kiwi +34.068930123456-118.445127123456 3");
+
+        registry.offer(longest);
+        registry.offer(shorter);
+        assertThat(registry.latest("kiwi")).contains(shorter);
+        assertThat(registry.texts()).containsExactly(shorter.text());
+
+        registry.offer(longer);
+        assertThat(registry.latest("kiwi")).contains(longer);
+        assertThat(registry.holds(longer)).isTrue();
+    }
+
+    @Test
+    void idsBeyondAsciiAreKeptAndFoundAsWritten() {
+        String id = "cl\u00e9-\u5317\u4eac-\ud83d\ude00";
+        AtLine beyondAscii = at("AT Welsh +0.100000000 " + id + " +34.068930-118.445127 1");
+        AtLine plain = at("AT Welsh +0.100000000 cle +34.068930-118.445127 1");
+
+        registry.offer(beyondAscii);
+        registry.offer(plain);
+
+        assertThat(registry.latest(id)).contains(beyondAscii);
+        assertThat(registry.latest("cle")).contains(plain);
+        assertThat(registry.latest("cl\u00e9")).isEmpty();
+    }
+
+    @Test
+    void writeToWritesEveryLineOnceInUtf8() throws Exception {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            String text = "AT Welsh +0.100000000 c\u00e9" + i + " +34.068930-118.445127 " + (i + 1);
+            registry.offer(at(text));
+            expected.add(text);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int written = registry.writeTo(out);
+
+        assertThat(written).isEqualTo(1_000);
+        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("\n");
+        assertThat(out.toString(StandardCharsets.UTF_8).split("\n")).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     private static AtLine at(String text) {
