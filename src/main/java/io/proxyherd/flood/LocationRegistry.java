@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 /**
  * What this node knows: each client's latest AT line, wherever the client reported. Safe for concurrent use.
  *
- * <p>A line is kept as its text alone (see {@link LineTable}): every node keeps every client of the herd, and is
+ * <p>A line is kept as its bytes alone (see {@link LineTable}): every node keeps every client of the herd, and is
  * asked for a line back far less often than it is offered one.
  */
 public final class LocationRegistry {
