@@ -4,7 +4,6 @@ import io.proxyherd.protocol.AtLine;
 import io.proxyherd.protocol.ClientTime;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +72,7 @@ public final class LocationRegistry {
 
     /** The text of every client known when asked, each read when the list is asked for it. */
     public List<String> texts() {
-        return Collections.unmodifiableList(latest.texts());
+        return latest.texts();
     }
 
     /** Writes the text of every line known, each followed by a newline, in UTF-8; returns how many. */
