@@ -30,7 +30,8 @@ final class MetricsSink implements ActivitySink {
                     registry.timer(Metadata.builder()
                             .withName(timing.metric())
                             .withDescription("Proxy Herd: " + timing.key() + " latency")
-                            .withUnit(MetricUnits.SECONDS)
+                            // What update(Duration) records; Payara then prints mean, max and sum in seconds.
+                            .withUnit(MetricUnits.NANOSECONDS)
                             .build()));
         }
     }

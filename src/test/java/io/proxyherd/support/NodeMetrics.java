@@ -38,7 +38,7 @@ public final class NodeMetrics {
     }
 
     /** Sums a name's samples over its labels; comment lines and unreadable values are skipped. */
-    static NodeMetrics parse(String text) {
+    public static NodeMetrics parse(String text) {
         Map<String, Double> values = new HashMap<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -64,6 +64,11 @@ public final class NodeMetrics {
 
     /** The counter's value, 0 if the node does not report it. */
     public double counter(String name) {
+        return value(name);
+    }
+
+    /** The sample's value (summed over its labels), 0 if the node does not report it. */
+    public double value(String name) {
         return values.getOrDefault(name, 0.0);
     }
 
