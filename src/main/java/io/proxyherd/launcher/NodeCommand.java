@@ -27,10 +27,11 @@ public final class NodeCommand {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(files.nodeJvmOptions()));
         command.addAll(extraJvmOptions);
-        command.addAll(files.runtime().javaCommandTail());
+        Path instance = freshInstanceOf(node, files);
+        command.addAll(files.runtime().javaCommandTail(instance));
         command.addAll(List.of(
                 "--rootdir",
-                freshInstanceOf(node, files).toString(),
+                instance.toString(),
                 // --nohazelcast alone: with --nocluster beside it, Payara 6.2025.10 starts Hazelcast after all
                 // (35 threads, about 4 s of a node's start).
                 "--nohazelcast",

@@ -67,18 +67,37 @@ public record PayaraRuntime(Path folder) {
     }
 
     /**
-     * The java options and main class that start Payara from this runtime: the launcher jar's class path,
-     * its Add-Opens and Add-Exports as options, where the runtime is, and the class-data archive if made.
+     * The java options and main class that start Payara from this runtime for a node whose instance folder
+     * ({@link #freshInstance}) is {@code instance}: the launcher jar's class path, its Add-Opens and Add-Exports
+     * as options, where the runtime is, and the class-data archive if made.
      */
-    public List<String> javaCommandTail() {
+    public List<String> javaCommandTail(Path instance) {
         List<String> options = new ArrayList<>(moduleOptions());
         if (Files.isRegularFile(classDataArchive())) {
-            options.add("-XX:SharedArchiveFile=" + classDataArchive());
+            options.add("-XX:SharedArchiveFile=" + archiveFor(instance));
         }
         options.add("-Dfish.payara.micro.BootJar=" + launcher().toUri());
         options.add("-Dfish.payara.micro.UnpackDir=" + folder);
         options.addAll(List.of("-cp", launcher().toString(), MAIN_CLASS));
         return options;
+    }
+
+    /**
+     * The archive as the node maps it: a hard link in its instance folder, the same file, so a rebuild, which
+     * puts a new file at {@link #classDataArchive()}, leaves a running node's as it was. HotSpot opens the
+     * archive again by the path it was given when a class is redefined (JFR starting, a debugger, an agent),
+     * to map its read-only part writable: two nodes whose archive had been rebuilt under them crashed on
+     * {@code jcmd PID JFR.start}. Where no link can be made (another file system), the runtime's own path.
+     */
+    private Path archiveFor(Path instance) {
+        Path link = instance.resolve(ARCHIVE);
+        try {
+            Files.deleteIfExists(link);
+            Files.createLink(link, classDataArchive());
+            return link;
+        } catch (IOException | UnsupportedOperationException e) {
+            return classDataArchive();
+        }
     }
 
     /**

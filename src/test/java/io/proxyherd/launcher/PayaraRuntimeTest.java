@@ -23,7 +23,7 @@ class PayaraRuntimeTest {
         PayaraRuntime runtime = runtimeWithLauncher(
                 "java.base/jdk.internal.ref jdk.naming.dns/com.sun.jndi.dns", "java.base/java.lang java.base/java.io");
 
-        assertThat(runtime.javaCommandTail())
+        assertThat(runtime.javaCommandTail(folder.resolve("nodes/Welsh")))
                 .containsExactly(
                         "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
                         "--add-exports=jdk.naming.dns/com.sun.jndi.dns=ALL-UNNAMED",
@@ -37,11 +37,45 @@ class PayaraRuntimeTest {
     }
 
     @Test
-    void usesTheClassDataArchiveOnceItIsMade() throws IOException {
+    void aNodeMapsTheClassDataArchiveOnceItIsMadeThroughALinkOfItsOwn() throws IOException {
         PayaraRuntime runtime = runtimeWithLauncher(null, null);
         Files.writeString(runtime.classDataArchive(), "archive");
+        Path instance = freshInstance(runtime);
 
-        assertThat(runtime.javaCommandTail()).contains("-XX:SharedArchiveFile=" + runtime.classDataArchive());
+        List<String> command = runtime.javaCommandTail(instance);
+
+        Path link = instance.resolve(runtime.classDataArchive().getFileName());
+        assertThat(command).contains("-XX:SharedArchiveFile=" + link);
+        assertThat(Files.isSameFile(link, runtime.classDataArchive())).isTrue();
+    }
+
+    @Test
+    void aRebuiltArchiveLeavesTheOneARunningNodeMapsAsItWas() throws IOException {
+        PayaraRuntime runtime = runtimeWithLauncher(null, null);
+        Files.writeString(runtime.classDataArchive(), "archive of the first build");
+        Path instance = freshInstance(runtime);
+        Path mapped = Path.of(runtime.javaCommandTail(instance).stream()
+                .filter(option -> option.startsWith("-XX:SharedArchiveFile="))
+                .findFirst()
+                .orElseThrow()
+                .substring("-XX:SharedArchiveFile=".length()));
+
+        // As ClassDataArchive rebuilds it: the old file removed, a new one moved in.
+        Files.delete(runtime.classDataArchive());
+        Files.writeString(runtime.classDataArchive(), "archive of the second build");
+
+        assertThat(mapped).hasContent("archive of the first build");
+        runtime.freshInstance(instance);
+        runtime.javaCommandTail(instance);
+        assertThat(mapped).hasContent("archive of the second build");
+    }
+
+    @Test
+    void noArchiveOptionBeforeTheArchiveIsMade() throws IOException {
+        PayaraRuntime runtime = runtimeWithLauncher(null, null);
+        Path instance = freshInstance(runtime);
+
+        assertThat(runtime.javaCommandTail(instance)).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
     }
 
     @Test
@@ -61,6 +95,14 @@ class PayaraRuntimeTest {
                 .hasContent("v");
         assertThat(instance.resolve("config/domain.xml")).hasContent("<domain/>");
         assertThat(instance.resolve("applications")).doesNotExist();
+    }
+
+    /** Welsh's instance folder, made from an empty unpacked configuration. */
+    private Path freshInstance(PayaraRuntime runtime) throws IOException {
+        Files.createDirectories(folder.resolve("config"));
+        Path instance = folder.resolve("nodes/Welsh");
+        runtime.freshInstance(instance);
+        return instance;
     }
 
     private PayaraRuntime runtimeWithLauncher(String exports, String opens) throws IOException {
