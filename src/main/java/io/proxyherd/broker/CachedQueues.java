@@ -34,7 +34,12 @@ public final class CachedQueues {
         this.clock = clock;
     }
 
-    public synchronized BrokerView view() {
+    public BrokerView view() {
+        return view(maxAge);
+    }
+
+    /** As {@link #view()}, with an answer at most {@code maxAge} old (which may be younger than the usual). */
+    public synchronized BrokerView view(Duration maxAge) {
         long now = clock.millis();
         if (last == null || now - last.askedAt() >= maxAge.toMillis()) {
             last = ask(now);
