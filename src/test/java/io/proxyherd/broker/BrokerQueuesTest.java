@@ -58,6 +58,27 @@ class BrokerQueuesTest {
     Path data;
 
     @Test
+    @Timeout(60)
+    void aBackupThatIsNotListeningCostsNoWaitBeforeThePrimaryAnswers() throws Exception {
+        int port = unusedPort();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(topology(port), SETTINGS, data, ACCOUNTS)) {
+            try (BrokerQueues warmUp =
+                    new BrokerQueues(topology(port).brokers(), MONITOR, MONITOR_PASSWORD, Duration.ofSeconds(10))) {
+                warmUp.states(List.of("herd.Alpha"));
+            }
+            // Each new connection starts at the primary or at the absent backup, at random; starting at the backup
+            // must not spend the whole timeout (shorter than the client's default 2 s between brokers) waiting.
+            for (int connection = 0; connection < 8; connection++) {
+                try (BrokerQueues queues = new BrokerQueues(
+                        topology(port).brokers(), MONITOR, MONITOR_PASSWORD, Duration.ofMillis(1500))) {
+                    assertThat(queues.states(List.of("herd.Alpha")))
+                            .containsExactly(Map.entry("herd.Alpha", QueueState.of("herd.Alpha", 0, 0)));
+                }
+            }
+        }
+    }
+
+    @Test
     @Timeout(30)
     void aRunningBrokerDescribesEachQueueAndSaysWhichItDoesNotKnow() throws Exception {
         int port = unusedPort();
