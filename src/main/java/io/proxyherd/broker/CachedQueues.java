@@ -34,12 +34,7 @@ public final class CachedQueues {
         this.clock = clock;
     }
 
-    public BrokerView view() {
-        return view(maxAge);
-    }
-
-    /** As {@link #view()}, with an answer at most {@code maxAge} old (which may be younger than the usual). */
-    public synchronized BrokerView view(Duration maxAge) {
+    public synchronized BrokerView view() {
         long now = clock.millis();
         if (last == null || now - last.askedAt() >= maxAge.toMillis()) {
             last = ask(now);

@@ -41,10 +41,6 @@ public class BrokerWatch {
     @ConfigProperty(name = "herd.broker.watch-max-age-ms")
     long maxAgeMs;
 
-    @Inject
-    @ConfigProperty(name = "herd.broker.watch-max-age-unready-ms")
-    long unreadyMaxAgeMs;
-
     private BrokerQueues broker;
     private CachedQueues queues;
 
@@ -69,10 +65,5 @@ public class BrokerWatch {
 
     public BrokerView view() {
         return queues.view();
-    }
-
-    /** As {@link #view()}, but at most {@code herd.broker.watch-max-age-unready-ms} old. */
-    public BrokerView freshView() {
-        return queues.view(Duration.ofMillis(unreadyMaxAgeMs));
     }
 }

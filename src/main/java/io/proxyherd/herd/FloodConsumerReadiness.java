@@ -27,10 +27,6 @@ public class FloodConsumerReadiness implements HealthCheck {
         BrokerView view;
         try {
             view = broker.view();
-            if (!isConsumed(view)) {
-                // A node coming up says so within a probe or two, not up to a whole max-age after its consumers came.
-                view = broker.freshView();
-            }
         } catch (RuntimeException e) {
             // Payara may ask while the application is still deploying, before its configuration is readable.
             return HealthCheckResponse.named(HealthChecks.FLOOD_CONSUMER)
@@ -51,11 +47,5 @@ public class FloodConsumerReadiness implements HealthCheck {
                         .withData("messages", state.messages()))
                 .orElseGet(() -> response.down().withData("error", "the broker does not describe " + queue))
                 .build();
-    }
-
-    private boolean isConsumed(BrokerView view) {
-        return view.queue(Topology.queueOf(node.name()))
-                .map(state -> state.consumers() > 0)
-                .orElse(false);
     }
 }

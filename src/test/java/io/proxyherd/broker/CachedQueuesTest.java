@@ -36,30 +36,6 @@ class CachedQueuesTest {
     private final AtomicInteger asked = new AtomicInteger();
 
     @Test
-    void aCallerMayAskForAYoungerAnswerThanTheUsual() {
-        CachedQueues queues = new CachedQueues(
-                () -> "localhost:1",
-                List.of("herd.A"),
-                names -> Map.of("herd.A", QueueState.of("herd.A", asked.incrementAndGet() - 1, 0)),
-                Duration.ofMillis(1500),
-                clock);
-
-        BrokerView first = queues.view(Duration.ofMillis(200));
-        now.addAndGet(199);
-        BrokerView cached = queues.view(Duration.ofMillis(200));
-        now.addAndGet(1);
-        BrokerView fresh = queues.view(Duration.ofMillis(200));
-        now.addAndGet(1000);
-        BrokerView usual = queues.view();
-
-        assertThat(cached).isSameAs(first);
-        assertThat(first.queue("herd.A")).hasValue(QueueState.of("herd.A", 0, 0));
-        assertThat(fresh.queue("herd.A")).hasValue(QueueState.of("herd.A", 1, 0));
-        assertThat(usual).isSameAs(fresh);
-        assertThat(asked).hasValue(2);
-    }
-
-    @Test
     void asksTheBrokerAtMostOncePerMaxAge() {
         CachedQueues queues = new CachedQueues(
                 () -> "localhost:1",
